@@ -1,0 +1,62 @@
+# Kunskapsarenan: `make run` for the demo, `make test` for the whole suite.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run install install-dev test test-assets lint check lock messages bench clean
+
+$(VENV)/bin/activate:
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt $(VENV)/bin/activate
+	$(PIP) install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements-dev.txt $(VENV)/.installed
+	$(PIP) install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+install-dev: $(VENV)/.installed-dev
+
+run: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo
+	@echo "Kunskapsarenan körs på http://$(HOST):$(PORT)/  (avsluta med Ctrl+C)"
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+# Browser-test assets: axe-core from npm (package-lock.json) and, where possible, Debian's chromium.
+test-assets:
+	@command -v npm >/dev/null 2>&1 && npm ci --no-audit --no-fund --silent || echo "npm saknas: webbläsartester hoppas över"
+	@bash scripts/install-chromium.sh
+
+test: install-dev test-assets
+	$(VENV)/bin/pytest
+
+lint: install-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+check: install-dev
+	$(PY) manage.py check
+	$(PY) manage.py makemigrations --check --dry-run
+
+lock: $(VENV)/bin/activate
+	$(PIP) install --quiet pip-tools
+	$(VENV)/bin/pip-compile --quiet --strip-extras --no-header --allow-unsafe --no-emit-index-url --no-emit-find-links -o requirements.txt requirements.in
+	$(VENV)/bin/pip-compile --quiet --strip-extras --no-header --allow-unsafe --no-emit-index-url --no-emit-find-links -o requirements-dev.txt requirements-dev.in
+
+messages: install
+	$(PY) manage.py makemessages --locale sv --ignore ".venv/*" --ignore "node_modules/*" --no-obsolete
+	$(PY) manage.py compilemessages --locale sv --ignore ".venv/*"
+
+bench: install
+	bash bench/run.sh
+
+clean:
+	rm -rf $(VENV) node_modules staticfiles .pytest_cache .pytest_media

@@ -1,0 +1,34 @@
+"""django-allauth adapters: account mail goes through Celery, and sign-up stays closed unless enabled."""
+
+from allauth.account.adapter import DefaultAccountAdapter
+from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
+from django.conf import settings
+from django.template import TemplateDoesNotExist
+from django.template.loader import render_to_string
+
+from arena.tasks import enqueue, send_mail_message
+
+
+class ArenaAccountAdapter(DefaultAccountAdapter):
+    def is_open_for_signup(self, request):
+        # Staff accounts come from SSO or from an administrator, not from open self-registration.
+        return settings.ACCOUNT_ALLOW_SIGNUPS
+
+    def send_mail(self, template_prefix, email, context):
+        # Render here (templates need the request context) and hand the finished message to Celery.
+        context = {**context, "email": email, "current_site": context.get("current_site")}
+        subject = render_to_string(f"{template_prefix}_subject.txt", context).strip()
+        subject = self.format_email_subject(" ".join(subject.splitlines()))
+        body = render_to_string(f"{template_prefix}_message.txt", context, self.request).strip()
+        try:
+            html_body = render_to_string(f"{template_prefix}_message.html", context, self.request)
+        except TemplateDoesNotExist:
+            html_body = None
+        enqueue(send_mail_message, subject=subject, body=body, recipients=[email],
+                sender=self.get_from_email(), html_body=html_body)
+
+
+class ArenaSocialAccountAdapter(DefaultSocialAccountAdapter):
+    def is_open_for_signup(self, request, sociallogin):
+        # Everyone who can sign in through the city's identity provider is staff.
+        return True

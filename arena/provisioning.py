@@ -1,0 +1,119 @@
+"""Idempotent provisioning of an organisation: its media collection, its writer and editor groups,
+and whatever other apps register (the blogs app adds the organisation's blog space).
+
+Other apps plug in with::
+
+    from arena.provisioning import provisioner
+
+    @provisioner
+    def add_blog_space(organisation, groups):  # groups: {"writer": Group, "editor": Group}
+        ...
+
+Registered functions must be idempotent; they run on every save of an organisation and from
+`manage.py provision_organisations`.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+
+from arena.models import Organisation, OrganisationGroup
+from arena.roles import ARENA_EDITORS, admin_access_permission, ensure_role_groups
+
+_provisioners = []
+
+# What each role may do in its organisation's collection (Wagtail collection permissions).
+COLLECTION_PERMISSIONS = {
+    OrganisationGroup.Role.WRITER: [
+        ("wagtailimages", "add_image"),
+        ("wagtailimages", "choose_image"),
+        ("wagtaildocs", "add_document"),
+        ("wagtaildocs", "choose_document"),
+    ],
+    OrganisationGroup.Role.EDITOR: [
+        ("wagtailimages", "add_image"),
+        ("wagtailimages", "change_image"),
+        ("wagtailimages", "delete_image"),
+        ("wagtailimages", "choose_image"),
+        ("wagtaildocs", "add_document"),
+        ("wagtaildocs", "change_document"),
+        ("wagtaildocs", "delete_document"),
+        ("wagtaildocs", "choose_document"),
+    ],
+}
+
+GROUP_NAME_SUFFIX = {
+    OrganisationGroup.Role.WRITER: "skribenter",
+    OrganisationGroup.Role.EDITOR: "redaktörer",
+}
+
+
+def provisioner(func):
+    """Register a function(organisation, groups) that adds an app's part to every organisation."""
+    if func not in _provisioners:
+        _provisioners.append(func)
+    return func
+
+
+def _permissions(pairs):
+    by_pair = {
+        (p.content_type.app_label, p.codename): p
+        for p in Permission.objects.filter(codename__in=[codename for _, codename in pairs]).select_related(
+            "content_type"
+        )
+    }
+    return [by_pair[pair] for pair in pairs]
+
+
+def ensure_collection(organisation):
+    collection = organisation.collection
+    if collection is None:
+        root = Collection.get_first_root_node()
+        collection = root.get_children().filter(name=organisation.name).first() or root.add_child(
+            name=organisation.name
+        )
+        Organisation.objects.filter(pk=organisation.pk).update(collection=collection)
+        organisation.collection = collection
+    elif collection.name != organisation.name:
+        collection.name = organisation.name
+        collection.save(update_fields=["name"])
+    return collection
+
+
+def ensure_groups(organisation, collection):
+    access = admin_access_permission()
+    groups = {}
+    for role in OrganisationGroup.Role:
+        name = f"{organisation.name} – {GROUP_NAME_SUFFIX[role]}"
+        link = OrganisationGroup.objects.select_related("group").filter(organisation=organisation, role=role).first()
+        if link is None:
+            group, _created = Group.objects.get_or_create(name=name)
+            link = OrganisationGroup.objects.create(organisation=organisation, group=group, role=role)
+        group = link.group
+        if group.name != name:
+            group.name = name
+            group.save(update_fields=["name"])
+        group.permissions.add(access)
+        for permission in _permissions(COLLECTION_PERMISSIONS[role]):
+            GroupCollectionPermission.objects.get_or_create(group=group, collection=collection, permission=permission)
+        groups[role.value] = group
+    return groups
+
+
+@transaction.atomic
+def provision_organisation(organisation):
+    """Create or repair everything an organisation needs. Safe to run any number of times."""
+    collection = ensure_collection(organisation)
+    groups = ensure_groups(organisation, collection)
+    for func in _provisioners:
+        func(organisation, groups)
+    return groups
+
+
+def grant_arena_editor_pages(root_page):
+    """Arena editors curate the whole site: add, edit and publish from the home page down."""
+    group = ensure_role_groups()[ARENA_EDITORS]
+    for codename in ("add_page", "change_page", "publish_page"):
+        permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
+        GroupPagePermission.objects.get_or_create(group=group, page=root_page, permission=permission)
+    group.permissions.add(*_permissions([("arena", "change_sitesettings"), ("arena", "view_organisation")]))

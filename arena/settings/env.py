@@ -1,0 +1,79 @@
+"""Reading configuration from environment variables.
+
+Every setting that differs between machines comes from the environment (see .env.example).
+Errors are raised as ConfigurationError so manage.py and wsgi.py can report them in one line.
+"""
+
+import os
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+TRUE_WORDS = {"1", "true", "yes", "on", "ja"}
+FALSE_WORDS = {"0", "false", "no", "off", "nej", ""}
+
+
+class ConfigurationError(ImproperlyConfigured):
+    """The environment does not describe a working configuration."""
+
+
+def env_str(name, default=None):
+    return os.environ.get(name, default)
+
+
+def env_required(name, why):
+    value = os.environ.get(name, "").strip()
+    if not value:
+        raise ConfigurationError(f"miljövariabeln {name} saknas ({why}).")
+    return value
+
+
+def env_bool(name, default=False):
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    word = raw.strip().lower()
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    raise ConfigurationError(f"{name}={raw!r} är inte ett sant/falskt-värde (använd true eller false).")
+
+
+def env_int(name, default):
+    raw = os.environ.get(name)
+    if raw is None or not raw.strip():
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise ConfigurationError(f"{name}={raw!r} är inte ett heltal.") from None
+
+
+def env_list(name, default=()):
+    raw = os.environ.get(name)
+    if raw is None:
+        return list(default)
+    return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def database_from_env(sqlite_path):
+    """DATABASE_URL when set (PostgreSQL in production and CI), else a local SQLite file."""
+    url = os.environ.get("DATABASE_URL", "").strip()
+    if not url:
+        return {"ENGINE": "django.db.backends.sqlite3", "NAME": str(sqlite_path)}
+    scheme = url.split("://", 1)[0] if "://" in url else ""
+    try:
+        config = dj_database_url.parse(url, conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60))
+    except dj_database_url.UnknownSchemeError:
+        raise ConfigurationError(
+            f"DATABASE_URL har en okänd databastyp {scheme!r}; använd postgres://användare@värd:port/databas."
+        ) from None
+    except Exception:  # dj-database-url raises several types for malformed URLs
+        raise ConfigurationError(
+            "DATABASE_URL går inte att tolka; formen är postgres://användare:lösenord@värd:port/databas."
+        ) from None
+    if not config.get("ENGINE") or not config.get("NAME"):
+        raise ConfigurationError("DATABASE_URL saknar databastyp eller databasnamn.")
+    config["CONN_HEALTH_CHECKS"] = True
+    return config

@@ -1,0 +1,49 @@
+"""Thin Celery tasks: each loads what it needs and calls ordinary code."""
+
+import logging
+from datetime import timedelta
+
+from celery import shared_task
+from django.conf import settings
+from django.core import management
+from django.core.mail import EmailMultiAlternatives
+from django.utils import timezone
+from kombu.exceptions import OperationalError
+
+logger = logging.getLogger(__name__)
+
+
+def enqueue(task, **kwargs):
+    """Queue a task; when the broker is unreachable, run it here so nothing the user asked for is lost."""
+    try:
+        task.apply_async(kwargs=kwargs)
+    except OperationalError:
+        logger.warning("Broker unreachable; running %s in the request", task.name)
+        task.apply(kwargs=kwargs, throw=True)
+
+
+@shared_task
+def send_mail_message(subject, body, recipients, sender=None, html_body=None):
+    message = EmailMultiAlternatives(subject=subject, body=body, from_email=sender, to=recipients)
+    if html_body:
+        message.attach_alternative(html_body, "text/html")
+    message.send()
+
+
+@shared_task
+def publish_scheduled_pages():
+    management.call_command("publish_scheduled")
+
+
+@shared_task
+def clear_expired_sessions():
+    management.call_command("clearsessions")
+
+
+@shared_task
+def delete_old_form_submissions():
+    from wagtail.contrib.forms.models import FormSubmission
+
+    cutoff = timezone.now() - timedelta(days=settings.FORM_SUBMISSION_RETENTION_DAYS)
+    deleted, _ = FormSubmission.objects.filter(submit_time__lt=cutoff).delete()
+    return deleted

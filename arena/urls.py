@@ -1,0 +1,35 @@
+from django.conf import settings
+from django.urls import include, path
+from django.views.generic import RedirectView
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.documents import urls as wagtaildocs_urls
+
+from arena.api import api_router
+from arena.views.health import healthz
+from arena.views.robots import robots_txt
+from arena.views.search import search
+
+urlpatterns = [
+    path("healthz", healthz, name="healthz"),
+    path("robots.txt", robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    # The admin signs in through allauth (rate-limited, SSO-capable) instead of its own form.
+    path("admin/login/", RedirectView.as_view(url=settings.WAGTAILADMIN_LOGIN_URL, query_string=True)),
+    path("admin/", include(wagtailadmin_urls)),
+    path("konto/", include("allauth.urls")),
+    path("dokument/", include(wagtaildocs_urls)),
+    path("api/v2/", api_router.urls),
+    path("sok/", search, name="search"),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+urlpatterns.append(path("", include(wagtail_urls)))
+
+handler404 = "arena.views.errors.page_not_found"
+handler500 = "arena.views.errors.server_error"

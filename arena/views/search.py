@@ -1,0 +1,27 @@
+"""/sok/: full-text search across the arena's public pages."""
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from wagtail.models import Page
+
+RESULTS_PER_PAGE = 10
+MAX_QUERY_LENGTH = 200
+
+
+def search(request):
+    query = request.GET.get("q", "").strip()
+    error = None
+    results = None
+    if len(query) > MAX_QUERY_LENGTH:
+        error = _("The search text is too long. Use at most %(max)s characters.") % {"max": MAX_QUERY_LENGTH}
+        query = ""
+    if query:
+        found = Page.objects.live().public().specific().search(query)
+        paginator = Paginator(found, RESULTS_PER_PAGE)
+        try:
+            results = paginator.page(request.GET.get("sida", 1))
+        except (PageNotAnInteger, EmptyPage):
+            results = paginator.page(1)
+    status = 400 if error else 200
+    return render(request, "arena/search.html", {"query": query, "results": results, "error": error}, status=status)
