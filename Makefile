@@ -40,7 +40,6 @@ test: install-dev test-assets
 
 lint: install-dev
 	$(VENV)/bin/ruff check .
-	$(VENV)/bin/ruff format --check .
 
 check: install-dev
 	$(PY) manage.py check

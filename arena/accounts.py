@@ -24,8 +24,14 @@ class ArenaAccountAdapter(DefaultAccountAdapter):
             html_body = render_to_string(f"{template_prefix}_message.html", context, self.request)
         except TemplateDoesNotExist:
             html_body = None
-        enqueue(send_mail_message, subject=subject, body=body, recipients=[email],
-                sender=self.get_from_email(), html_body=html_body)
+        enqueue(
+            send_mail_message,
+            subject=subject,
+            body=body,
+            recipients=[email],
+            sender=self.get_from_email(),
+            html_body=html_body,
+        )
 
 
 class ArenaSocialAccountAdapter(DefaultSocialAccountAdapter):

@@ -46,7 +46,9 @@ class QuoteBlock(blocks.StructBlock):
 
 
 class VideoBlock(blocks.StructBlock):
-    video = EmbedBlock(label=_("Video link"), help_text=_("A link to a video with captions, e.g. on the city's video service."))
+    video = EmbedBlock(
+        label=_("Video link"), help_text=_("A link to a video with captions, e.g. on the city's video service.")
+    )
     title = blocks.CharBlock(label=_("What the video shows"), max_length=200)
 
     class Meta:

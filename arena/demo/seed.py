@@ -44,14 +44,38 @@ DEMO_USERS = [
     DemoUser(f"arrangor@{DEMO_DOMAIN}", "Amira", "Arrangör", "arrangör", group=ORGANISERS),
     DemoUser(f"analytiker@{DEMO_DOMAIN}", "Anton", "Analytiker", "analytiker", group=ANALYSTS),
     DemoUser(f"medarbetare@{DEMO_DOMAIN}", "Maja", "Medarbetare", "medarbetare (inloggad)"),
-    DemoUser(f"skribent.slk@{DEMO_DOMAIN}", "Sara", "Skribent", "skribent", organisation="Stadsledningskontoret",
-             org_role=OrganisationGroup.Role.WRITER),
-    DemoUser(f"redaktor.slk@{DEMO_DOMAIN}", "Erik", "Ekström", "redaktör", organisation="Stadsledningskontoret",
-             org_role=OrganisationGroup.Role.EDITOR),
-    DemoUser(f"skribent.intraservice@{DEMO_DOMAIN}", "Nora", "Nilsson", "skribent", organisation="Intraservice",
-             org_role=OrganisationGroup.Role.WRITER),
-    DemoUser(f"redaktor.intraservice@{DEMO_DOMAIN}", "Omar", "Olsson", "redaktör", organisation="Intraservice",
-             org_role=OrganisationGroup.Role.EDITOR),
+    DemoUser(
+        f"skribent.slk@{DEMO_DOMAIN}",
+        "Sara",
+        "Skribent",
+        "skribent",
+        organisation="Stadsledningskontoret",
+        org_role=OrganisationGroup.Role.WRITER,
+    ),
+    DemoUser(
+        f"redaktor.slk@{DEMO_DOMAIN}",
+        "Erik",
+        "Ekström",
+        "redaktör",
+        organisation="Stadsledningskontoret",
+        org_role=OrganisationGroup.Role.EDITOR,
+    ),
+    DemoUser(
+        f"skribent.intraservice@{DEMO_DOMAIN}",
+        "Nora",
+        "Nilsson",
+        "skribent",
+        organisation="Intraservice",
+        org_role=OrganisationGroup.Role.WRITER,
+    ),
+    DemoUser(
+        f"redaktor.intraservice@{DEMO_DOMAIN}",
+        "Omar",
+        "Olsson",
+        "redaktör",
+        organisation="Intraservice",
+        org_role=OrganisationGroup.Role.EDITOR,
+    ),
 ]
 
 
@@ -93,8 +117,9 @@ def ensure_home_page():
         )
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
-            Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True,
-                                site_name="Kunskapsarenan")
+            Site.objects.create(
+                hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Kunskapsarenan"
+            )
         else:
             site.root_page = home
             site.site_name = "Kunskapsarenan"
@@ -112,10 +137,18 @@ def ensure_child(parent, model, slug, **fields):
 
 
 def seed_arena_pages(home):
-    about = ensure_child(home, StandardPage, "om", title="Om Kunskapsarenan", intro=texts.ABOUT_INTRO,
-                         body=texts.ABOUT_BODY)
-    cookies = ensure_child(home, StandardPage, "kakor", title="Kakor på Kunskapsarenan", intro=texts.COOKIE_INTRO,
-                           body=texts.COOKIE_BODY, show_in_menus=False)
+    about = ensure_child(
+        home, StandardPage, "om", title="Om Kunskapsarenan", intro=texts.ABOUT_INTRO, body=texts.ABOUT_BODY
+    )
+    cookies = ensure_child(
+        home,
+        StandardPage,
+        "kakor",
+        title="Kakor på Kunskapsarenan",
+        intro=texts.COOKIE_INTRO,
+        body=texts.COOKIE_BODY,
+        show_in_menus=False,
+    )
     accessibility = ensure_child(
         home,
         AccessibilityStatementPage,
@@ -132,15 +165,30 @@ def seed_arena_pages(home):
     if not accessibility.form_fields.exists():
         AccessibilityReportField.objects.bulk_create(
             [
-                AccessibilityReportField(page=accessibility, sort_order=0, label="Beskriv problemet",
-                                         field_type="multiline", required=True,
-                                         help_text="Vad försökte du göra, och vad hände?"),
-                AccessibilityReportField(page=accessibility, sort_order=1, label="Sidans adress",
-                                         field_type="url", required=False,
-                                         help_text="Klistra in adressen till sidan där problemet finns, om du har den."),
-                AccessibilityReportField(page=accessibility, sort_order=2, label="Din e-postadress",
-                                         field_type="email", required=False,
-                                         help_text="Frivilligt. Bara om du vill att vi svarar dig."),
+                AccessibilityReportField(
+                    page=accessibility,
+                    sort_order=0,
+                    label="Beskriv problemet",
+                    field_type="multiline",
+                    required=True,
+                    help_text="Vad försökte du göra, och vad hände?",
+                ),
+                AccessibilityReportField(
+                    page=accessibility,
+                    sort_order=1,
+                    label="Sidans adress",
+                    field_type="url",
+                    required=False,
+                    help_text="Klistra in adressen till sidan där problemet finns, om du har den.",
+                ),
+                AccessibilityReportField(
+                    page=accessibility,
+                    sort_order=2,
+                    label="Din e-postadress",
+                    field_type="email",
+                    required=False,
+                    help_text="Frivilligt. Bara om du vill att vi svarar dig.",
+                ),
             ]
         )
     return {"about": about, "cookies": cookies, "accessibility": accessibility}

@@ -22,9 +22,7 @@ class OrganisationQuerySet(models.QuerySet):
         """The organisations in which a user is an editor."""
         if not user.is_authenticated:
             return self.none()
-        return self.filter(
-            group_links__group__user=user, group_links__role=OrganisationGroup.Role.EDITOR
-        ).distinct()
+        return self.filter(group_links__group__user=user, group_links__role=OrganisationGroup.Role.EDITOR).distinct()
 
 
 class Organisation(models.Model):
@@ -47,7 +45,12 @@ class Organisation(models.Model):
     )
     description = models.TextField(_("description"), blank=True, max_length=2000)
     logo = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("logo"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     website = models.URLField(_("website"), blank=True)
     active = models.BooleanField(_("active"), default=True)
@@ -108,4 +111,3 @@ class OrganisationGroup(models.Model):
 
     def __str__(self):
         return f"{self.organisation} – {self.get_role_display()}"
-

@@ -1,8 +1,8 @@
 """Swedish error pages. The 500 page renders without context processors or database access."""
 
+from django.http import HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
-from django.http import HttpResponseServerError
 
 
 def page_not_found(request, exception):
