@@ -1,10 +1,9 @@
 """The Celery application. Tasks live in each app's tasks.py and are found by autodiscovery."""
 
-import os
-
 from celery import Celery
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "arena.settings.dev")
+# No default DJANGO_SETTINGS_MODULE here: this module is imported by every entry point (manage.py
+# defaults to dev, wsgi.py to production), so workers set it explicitly (see docker-compose.yml).
 
 app = Celery("arena")
 app.config_from_object("django.conf:settings", namespace="CELERY")

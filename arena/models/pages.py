@@ -13,6 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from arena.blocks import BaseStreamBlock
+from arena.forms import BoundedFormBuilder
 
 
 class HomePage(Page):
@@ -69,6 +70,7 @@ class AccessibilityStatementPage(AbstractEmailForm):
     )
     thank_you_text = RichTextField(_("thank-you text"), blank=True, features=["bold", "italic", "link"])
 
+    form_builder = BoundedFormBuilder
     parent_page_types = ["arena.HomePage"]
     subpage_types = []
     max_count = 1
