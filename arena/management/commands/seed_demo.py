@@ -21,7 +21,8 @@ class Command(BaseCommand):
         result = seed(password, stdout=self.stdout)
         self.stdout.write(
             self.style.SUCCESS(
-                f"Demoinnehåll klart: {len(result['organisations'])} organisationer, {len(result['users'])} demoanvändare."
+                f"Demoinnehåll klart: {len(result['organisations'])} organisationer, "
+                f"{len(result['users'])} demoanvändare."
             )
         )
         self.stdout.write("\nLogga in på http://127.0.0.1:8000/admin/ (eller /konto/login/) med:")
