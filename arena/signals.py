@@ -1,6 +1,7 @@
 """Signal wiring for the arena: organisation provisioning and purging the anonymous page cache."""
 
-from django.db.models.signals import post_delete, post_save
+from django.contrib.auth.models import Group
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
@@ -16,6 +17,13 @@ def provision_saved_organisation(sender, instance, raw=False, **kwargs):
     from arena.provisioning import provision_organisation
 
     provision_organisation(instance)
+    page_cache.purge()
+
+
+@receiver(pre_delete, sender=Organisation)
+def remove_organisation_groups(sender, instance, **kwargs):
+    # The groups only make sense for this organisation; its media collection is kept for its files.
+    Group.objects.filter(organisation_link__organisation=instance).delete()
     page_cache.purge()
 
 
