@@ -1,0 +1,225 @@
+#!/usr/bin/env bash
+# `make bench`: serve the demo content with production settings through gunicorn (2 workers) on
+# 127.0.0.1 and drive HTTP load at each URL in bench/urls.txt with wrk, one URL at a time.
+#
+#   BENCH_SECONDS   seconds of load per URL (default 10)
+#   DATABASE_URL    PostgreSQL to use (created if missing); default: SQLite in bench/results/
+#   REDIS_URL       Redis for the cache and Celery broker; default: local-memory cache, eager Celery
+#
+# Prints requests/s, p50 and p95 latency and the number of non-2xx responses per URL and writes
+# the same table to bench/results/latest.txt. Only ever talks to 127.0.0.1.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+VENV_BIN="$ROOT/.venv/bin"
+PY="$VENV_BIN/python"
+RESULTS="$ROOT/bench/results"
+URLS_FILE="$ROOT/bench/urls.txt"
+LUA="$ROOT/bench/report.lua"
+DURATION="${BENCH_SECONDS:-10}"
+THREADS=2
+CONNECTIONS=16
+WORKERS=2
+
+die() {
+    echo "bench: $*" >&2
+    exit 1
+}
+
+[ -x "$PY" ] || die ".venv saknas; kör 'make install' (eller 'make bench', som installerar först)."
+[ -x "$VENV_BIN/gunicorn" ] || die "gunicorn saknas i .venv; kör 'make install'."
+command -v wrk >/dev/null 2>&1 || die "wrk saknas; installera det med: sudo apt-get install wrk"
+[[ "$DURATION" =~ ^[1-9][0-9]{0,3}$ ]] || die "BENCH_SECONDS måste vara ett heltal 1-9999 (fick '$DURATION')."
+[ -f "$URLS_FILE" ] || die "$URLS_FILE saknas."
+
+mkdir -p "$RESULTS"
+
+# Production settings, adjusted only for plain http on the loopback interface.
+export DJANGO_SETTINGS_MODULE=arena.settings.production
+SECRET_KEY="$("$PY" -c 'import secrets; print(secrets.token_urlsafe(50))')"
+export SECRET_KEY
+export ALLOWED_HOSTS=127.0.0.1,localhost
+export SECURE_SSL_REDIRECT=false
+export SECURE_COOKIES=false
+export SECURE_HSTS_SECONDS=0
+export EMAIL_BACKEND=django.core.mail.backends.console.EmailBackend
+export LOG_LEVEL="${LOG_LEVEL:-WARNING}"
+if [ -z "${DATABASE_URL:-}" ]; then
+    export DATABASE_URL="sqlite:///$RESULTS/bench.sqlite3"
+fi
+
+# Show where we are connecting without printing passwords.
+DB_LABEL="$(printf '%s' "$DATABASE_URL" | sed -E 's#//[^@/]*@#//#')"
+CACHE_LABEL="local memory (per worker), Celery eager"
+if [ -n "${REDIS_URL:-}" ]; then
+    CACHE_LABEL="$(printf '%s' "$REDIS_URL" | sed -E 's#//[^@/]*@#//#')"
+fi
+
+# A PostgreSQL database that does not exist yet is created (the server itself must be running).
+case "$DATABASE_URL" in
+    postgres://* | postgresql://*)
+        "$PY" - <<'PY' || die "PostgreSQL i DATABASE_URL går inte att nå."
+import os
+import sys
+
+import psycopg
+from psycopg import sql
+from psycopg.conninfo import conninfo_to_dict, make_conninfo
+
+url = os.environ["DATABASE_URL"]
+try:
+    psycopg.connect(url, connect_timeout=5).close()
+except psycopg.OperationalError as error:
+    name = conninfo_to_dict(url).get("dbname")
+    if not name or "does not exist" not in str(error):
+        sys.exit(f"bench: {str(error).strip().splitlines()[0]}")
+    with psycopg.connect(make_conninfo(url, dbname="postgres"), autocommit=True, connect_timeout=5) as conn:
+        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    print(f"bench: skapade databasen {name}")
+PY
+        ;;
+esac
+
+SETUP_LOG="$RESULTS/setup.log"
+GUNICORN_LOG="$RESULTS/gunicorn.log"
+: >"$SETUP_LOG"
+: >"$GUNICORN_LOG"
+
+step() {
+    echo "bench: $1"
+    shift
+    if ! "$@" >>"$SETUP_LOG" 2>&1; then
+        tail -n 20 "$SETUP_LOG" >&2
+        die "steget misslyckades (hela loggen: $SETUP_LOG)"
+    fi
+}
+
+echo "bench: databas $DB_LABEL; cache $CACHE_LABEL"
+step "collectstatic" "$PY" manage.py collectstatic --noinput -v 0
+step "migrate" "$PY" manage.py migrate --noinput -v 0
+step "seed_demo" "$PY" manage.py seed_demo
+
+PORT="$("$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
+BASE="http://127.0.0.1:$PORT"
+
+GUNICORN_PID=""
+cleanup() {
+    if [ -n "$GUNICORN_PID" ] && kill -0 "$GUNICORN_PID" 2>/dev/null; then
+        kill "$GUNICORN_PID" 2>/dev/null || true
+        wait "$GUNICORN_PID" 2>/dev/null || true
+    fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+echo "bench: startar gunicorn ($WORKERS workers) på $BASE"
+"$VENV_BIN/gunicorn" arena.wsgi:application -w "$WORKERS" -b "127.0.0.1:$PORT" \
+    --log-level warning >>"$GUNICORN_LOG" 2>&1 &
+GUNICORN_PID=$!
+
+# Wait (at most ~30 s) until /healthz answers. Application errors go to the gunicorn log.
+ready=""
+for _ in $(seq 1 60); do
+    if ! kill -0 "$GUNICORN_PID" 2>/dev/null; then
+        tail -n 20 "$GUNICORN_LOG" >&2
+        die "gunicorn avslutades under starten (logg: $GUNICORN_LOG)"
+    fi
+    if "$PY" -c "import sys, urllib.request; urllib.request.urlopen('$BASE/healthz', timeout=2); sys.exit(0)" 2>/dev/null; then
+        ready=yes
+        break
+    fi
+    sleep 0.5
+done
+[ -n "$ready" ] || die "/healthz svarade inte inom 30 s (logg: $GUNICORN_LOG)"
+
+# Paths from urls.txt: comments and blank lines skipped; every entry must be a local path.
+PATHS=()
+while IFS= read -r line || [ -n "$line" ]; do
+    line="${line%%#*}"
+    line="$(printf '%s' "$line" | tr -d '[:space:]')"
+    [ -z "$line" ] && continue
+    case "$line" in
+        /*) PATHS+=("$line") ;;
+        *) die "urls.txt: '$line' är ingen sökväg (ska börja med /; bara 127.0.0.1 belastas)" ;;
+    esac
+done <"$URLS_FILE"
+[ "${#PATHS[@]}" -gt 0 ] || die "urls.txt innehåller inga sökvägar."
+
+# One request per URL first: warms the page cache and shows the status code of each page.
+echo "bench: uppvärmning (status per URL)"
+"$PY" - "$BASE" "${PATHS[@]}" <<'PY'
+import sys
+import urllib.error
+import urllib.request
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+opener = urllib.request.build_opener(NoRedirect)
+base, paths = sys.argv[1], sys.argv[2:]
+for path in paths:
+    try:
+        status = opener.open(base + path, timeout=30).status
+    except urllib.error.HTTPError as error:
+        status = error.code
+    except Exception as error:  # connection problems are reported, the bench goes on
+        status = f"fel: {error}"
+    print(f"  {status}  {path}")
+PY
+
+width=3
+for path in "${PATHS[@]}"; do
+    [ "${#path}" -gt "$width" ] && width="${#path}"
+done
+
+ROWS=()
+SOCKET_NOTES=()
+for path in "${PATHS[@]}"; do
+    echo "bench: wrk ${DURATION}s  $path"
+    if output="$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s -s "$LUA" "$BASE$path" 2>&1)"; then
+        line="$(printf '%s\n' "$output" | grep '^BENCH ' | tail -n 1 || true)"
+    else
+        line=""
+    fi
+    if [ -z "$line" ]; then
+        printf '%s\n' "$output" | tail -n 5 >&2
+        ROWS+=("$(printf '%-*s | %9s | %8s | %8s | %8s' "$width" "$path" "wrk fel" "-" "-" "-")")
+        continue
+    fi
+    field() { printf '%s\n' "$line" | tr ' ' '\n' | sed -n "s/^$1=//p"; }
+    ROWS+=("$(printf '%-*s | %9s | %8s | %8s | %8s' "$width" "$path" "$(field rps)" "$(field p50_ms)" "$(field p95_ms)" "$(field non2xx)")")
+    socket_errors="$(field socket_errors)"
+    if [ "${socket_errors:-0}" != "0" ]; then
+        SOCKET_NOTES+=("$path: $socket_errors socket errors (connect/read/write/timeout)")
+    fi
+done
+
+REPORT="$RESULTS/latest.txt"
+{
+    echo "Kunskapsarenan benchmark $(date '+%Y-%m-%d %H:%M:%S %z')"
+    echo "commit:   $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD 2>/dev/null || echo ' (+ local changes)')"
+    echo "server:   gunicorn -w $WORKERS on 127.0.0.1, arena.settings.production"
+    echo "database: $DB_LABEL"
+    echo "cache:    $CACHE_LABEL"
+    echo "load:     wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s per URL"
+    echo
+    printf '%-*s | %9s | %8s | %8s | %8s\n' "$width" "URL" "req/s" "p50 ms" "p95 ms" "non-2xx"
+    printf '%s\n' "$(printf '%*s' "$((width + 45))" '' | tr ' ' '-')"
+    printf '%s\n' "${ROWS[@]}"
+    if [ "${#SOCKET_NOTES[@]}" -gt 0 ]; then
+        echo
+        printf '%s\n' "${SOCKET_NOTES[@]}"
+    fi
+} >"$REPORT"
+
+echo
+cat "$REPORT"
+cp "$REPORT" "$RESULTS/$(date '+%Y%m%d-%H%M%S').txt"
+echo
+echo "bench: resultat sparat i bench/results/latest.txt"
