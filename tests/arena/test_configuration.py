@@ -88,3 +88,24 @@ def test_wsgi_refuses_to_start_without_secret_key():
     assert result.returncode == 4
     assert result.stderr.strip().startswith("Konfigurationsfel:")
     assert "Traceback" not in result.stderr
+
+
+def test_s3_media_storage_is_switched_on_by_environment():
+    script = (
+        "import django; django.setup();"
+        "from django.core.files.storage import default_storage;"
+        "default_storage._setup();"
+        "print(type(default_storage._wrapped).__name__, default_storage.bucket_name, default_storage.endpoint_url)"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_ALLOW_ASYNC_UNSAFE", "DATABASE_URL"}}
+    env.update(
+        DJANGO_SETTINGS_MODULE="arena.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="arena.example.se",
+        AWS_STORAGE_BUCKET_NAME="arena-media",
+        AWS_S3_ENDPOINT_URL="https://s3.example.se",
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert result.stdout.split() == ["S3Storage", "arena-media", "https://s3.example.se"], result.stderr
