@@ -163,34 +163,16 @@ def seed_arena_pages(home):
         subject="Rapport om tillgänglighetsproblem på Kunskapsarenan",
     )
     if not accessibility.form_fields.exists():
-        AccessibilityReportField.objects.bulk_create(
-            [
-                AccessibilityReportField(
-                    page=accessibility,
-                    sort_order=0,
-                    label="Beskriv problemet",
-                    field_type="multiline",
-                    required=True,
-                    help_text="Vad försökte du göra, och vad hände?",
-                ),
-                AccessibilityReportField(
-                    page=accessibility,
-                    sort_order=1,
-                    label="Sidans adress",
-                    field_type="url",
-                    required=False,
-                    help_text="Klistra in adressen till sidan där problemet finns, om du har den.",
-                ),
-                AccessibilityReportField(
-                    page=accessibility,
-                    sort_order=2,
-                    label="Din e-postadress",
-                    field_type="email",
-                    required=False,
-                    help_text="Frivilligt. Bara om du vill att vi svarar dig.",
-                ),
-            ]
-        )
+        # One save() per field (not bulk_create): Wagtail derives each field's clean_name in save().
+        for order, (label, field_type, required, help_text) in enumerate(texts.ACCESSIBILITY_FORM_FIELDS):
+            AccessibilityReportField.objects.create(
+                page=accessibility,
+                sort_order=order,
+                label=label,
+                field_type=field_type,
+                required=required,
+                help_text=help_text,
+            )
     return {"about": about, "cookies": cookies, "accessibility": accessibility}
 
 

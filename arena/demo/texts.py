@@ -99,6 +99,12 @@ ACCESSIBILITY_FORM_INTRO = (
     "skriver i högst ett år för att kunna följa upp ärendet. E-postadressen behövs bara om du vill ha svar.</p>"
 )
 
+ACCESSIBILITY_FORM_FIELDS = [
+    ("Beskriv problemet", "multiline", True, "Vad försökte du göra, och vad hände?"),
+    ("Sidans adress", "url", False, "Klistra in adressen till sidan där problemet finns, om du har den."),
+    ("Din e-postadress", "email", False, "Frivilligt. Bara om du vill att vi svarar dig."),
+]
+
 ACCESSIBILITY_THANKS = "<p>Tack för att du hjälper oss att bli bättre! Vi återkommer inom fem arbetsdagar om du har lämnat din e-postadress.</p>"
 
 FOOTER_TEXT = "Kunskapsarenan drivs av stadsledningskontoret tillsammans med stadens förvaltningar och bolag."

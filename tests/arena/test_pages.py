@@ -68,9 +68,9 @@ def test_standard_pages_only_live_under_home_or_standard_pages():
 
 @pytest.mark.django_db
 def test_empty_accessibility_report_is_rejected_in_swedish(client, home):
-    response = client.post("/tillganglighet/", {"beskriv_problemet": "", "din_epostadress": ""})
+    response = client.post("/tillganglighet/", {"beskriv_problemet": "", "din_e_postadress": ""})
     assert response.status_code == 200
-    assert "Detta fält är obligatoriskt" in response.content.decode()
+    assert "Det här fältet är obligatoriskt" in response.content.decode()
     assert FormSubmission.objects.count() == 0
     assert mail.outbox == []
 
@@ -79,11 +79,11 @@ def test_empty_accessibility_report_is_rejected_in_swedish(client, home):
 def test_bad_email_and_overlong_report_are_rejected(client, home):
     response = client.post(
         "/tillganglighet/",
-        {"beskriv_problemet": "x" * (MULTILINE_MAX_LENGTH + 1), "din_epostadress": "inte-en-adress"},
+        {"beskriv_problemet": "x" * (MULTILINE_MAX_LENGTH + 1), "din_e_postadress": "inte-en-adress"},
     )
     body = response.content.decode()
-    assert "Ange en giltig e-postadress" in body
-    assert "högst 5000 tecken" in body.replace("\xa0", " ")
+    assert "Ange en giltig mejladress" in body
+    assert "som mest 5000 tecken" in body.replace("\xa0", " ")
     assert FormSubmission.objects.count() == 0
 
 
@@ -94,7 +94,7 @@ def test_accessibility_report_is_saved_and_mailed(client, home):
         {
             "beskriv_problemet": "Knappen Skicka går inte att nå med tangentbordet.",
             "sidans_adress": "",
-            "din_epostadress": "maja@goteborg.example",
+            "din_e_postadress": "maja@goteborg.example",
         },
     )
     assert response.status_code == 200
