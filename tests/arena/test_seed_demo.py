@@ -1,0 +1,153 @@
+"""`manage.py seed_demo` builds the demo arena and is safe to run again."""
+
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from wagtail.models import Collection, GroupCollectionPermission, Page, Site
+
+from arena.demo.seed import DEMO_USERS, read_organisation_rows
+from arena.models import HomePage, Organisation, OrganisationGroup
+from arena.roles import ANALYSTS, ARENA_EDITORS, ORGANISERS
+
+pytestmark = pytest.mark.django_db
+
+PASSWORD = "x-Arena-demo-1"
+User = get_user_model()
+
+
+def seed(password=PASSWORD):
+    out = io.StringIO()
+    call_command("seed_demo", password=password, stdout=out)
+    return out.getvalue()
+
+
+def snapshot():
+    return {
+        "organisations": Organisation.objects.count(),
+        "users": User.objects.count(),
+        "groups": Group.objects.count(),
+        "organisation_groups": OrganisationGroup.objects.count(),
+        "collections": Collection.objects.count(),
+        "collection_permissions": GroupCollectionPermission.objects.count(),
+        "pages": Page.objects.count(),
+        "sites": Site.objects.count(),
+    }
+
+
+@pytest.fixture
+def seeded(db):
+    return seed()
+
+
+def test_seed_twice_gives_the_same_counts(seeded):
+    first = snapshot()
+
+    seed()
+
+    assert snapshot() == first
+    assert first["organisations"] == 44
+    assert first["users"] == len(DEMO_USERS)
+    assert first["organisation_groups"] == 2 * 44
+    # One collection per organisation plus Wagtail's root collection.
+    assert first["collections"] == 44 + 1
+    assert first["sites"] == 1
+
+
+def test_organisations_come_from_the_csv(seeded):
+    rows = read_organisation_rows()
+
+    assert len(rows) == 44
+    assert set(Organisation.objects.values_list("name", flat=True)) == {row["name"].strip() for row in rows}
+    companies = {row["name"].strip() for row in rows if row["kind"].strip() == "bolag"}
+    assert set(Organisation.objects.filter(kind="bolag").values_list("name", flat=True)) == companies
+    assert not Organisation.objects.filter(collection__isnull=True).exists()
+
+
+def test_default_site_root_is_the_arena_home_page(seeded):
+    site = Site.objects.get(is_default_site=True)
+
+    assert isinstance(site.root_page.specific, HomePage)
+    assert site.site_name == "Kunskapsarenan"
+    # Wagtail's "Welcome" placeholder page is gone, not left beside the home page.
+    assert not Page.objects.filter(slug__in=["home-placeholder"]).exists()
+    assert HomePage.objects.count() == 1
+
+
+def test_arena_pages_exist_are_live_and_answer(client, seeded):
+    home = Site.objects.get(is_default_site=True).root_page
+    for slug in ("om", "kakor", "tillganglighet"):
+        page = home.get_children().get(slug=slug)
+        assert page.live, slug
+        assert page.url == f"/{slug}/"
+        assert client.get(f"/{slug}/").status_code == 200, slug
+
+    response = client.get("/")
+    assert response.status_code == 200
+    assert "Kunskapsarenan" in response.content.decode()
+
+
+def test_demo_writer_is_in_stadsledningskontorets_writer_group(seeded):
+    writer = User.objects.get(email="skribent.slk@kunskapsarenan.local")
+    organisation = Organisation.objects.get(name="Stadsledningskontoret")
+    writers = OrganisationGroup.objects.get(organisation=organisation, role=OrganisationGroup.Role.WRITER).group
+    editors = OrganisationGroup.objects.get(organisation=organisation, role=OrganisationGroup.Role.EDITOR).group
+
+    assert writers in writer.groups.all()
+    assert editors not in writer.groups.all()
+    assert list(Organisation.objects.for_user(writer)) == [organisation]
+
+    editor = User.objects.get(email="redaktor.slk@kunskapsarenan.local")
+    assert list(Organisation.objects.edited_by(editor)) == [organisation]
+
+
+def test_role_users_are_in_their_arena_groups(seeded):
+    assert list(User.objects.filter(is_superuser=True).values_list("username", flat=True)) == ["admin"]
+    expected = {
+        "redaktor": ARENA_EDITORS,
+        "arrangor": ORGANISERS,
+        "analytiker": ANALYSTS,
+    }
+    for username, group_name in expected.items():
+        assert list(User.objects.get(username=username).groups.values_list("name", flat=True)) == [group_name]
+    assert not User.objects.get(username="medarbetare").groups.exists()
+
+
+def test_superuser_can_log_in_with_the_given_password(client, seeded):
+    admin = User.objects.get(username="admin")
+
+    assert client.login(username="admin", password=PASSWORD)
+    assert admin.is_superuser
+    assert client.get("/admin/").status_code == 200
+    client.logout()
+    assert not client.login(username="admin", password="Arena-demo-2026")
+
+
+def test_rerun_does_not_reset_changed_passwords(client, seeded):
+    admin = User.objects.get(username="admin")
+    admin.set_password("Ett-eget-lösen-99")
+    admin.save()
+
+    seed(password="ett-annat-lösen-42")
+
+    assert client.login(username="admin", password="Ett-eget-lösen-99")
+
+
+def test_rerun_keeps_edited_page_content(seeded):
+    about = Page.objects.get(slug="om").specific
+    about.title = "Om oss, omskriven"
+    about.save_revision().publish()
+
+    seed()
+
+    assert Page.objects.get(slug="om").title == "Om oss, omskriven"
+    assert Page.objects.filter(slug="om").count() == 1
+
+
+def test_command_reports_what_it_made(seeded):
+    output = seeded
+
+    assert "44 organisationer" in output
+    assert "admin@kunskapsarenan.local" in output
