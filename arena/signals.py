@@ -3,7 +3,7 @@
 from django.contrib.auth.models import Group
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
-from wagtail.models import Page
+from wagtail.models import Collection, Page
 from wagtail.signals import page_published, page_unpublished
 
 from arena import page_cache
@@ -22,8 +22,11 @@ def provision_saved_organisation(sender, instance, raw=False, **kwargs):
 
 @receiver(pre_delete, sender=Organisation)
 def remove_organisation_groups(sender, instance, **kwargs):
-    # The groups only make sense for this organisation; its media collection is kept for its files.
+    # The groups only make sense for this organisation. Its media collection is kept for its files but
+    # renamed, so a later organisation with the same name starts with an empty collection of its own.
     Group.objects.filter(organisation_link__organisation=instance).delete()
+    if instance.collection_id:
+        Collection.objects.filter(pk=instance.collection_id).update(name=f"Arkiv – {instance.name}")
     page_cache.purge()
 
 

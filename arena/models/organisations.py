@@ -1,7 +1,8 @@
 """Organisations are the arena's tenants: every förvaltning, bolag and guest organisation."""
 
 from django.contrib.auth.models import Group
-from django.db import models
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -89,8 +90,28 @@ class Organisation(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
+            base = slugify(self.name)[:110] or "organisation"
+            self.slug, number = base, 2
+            while self._slug_taken(self.slug):
+                self.slug, number = f"{base}-{number}", number + 1
+        # Provisioning runs in post_save: one transaction means no organisation without its groups.
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if not self.slug and self.name:
             self.slug = slugify(self.name)[:120]
-        super().save(*args, **kwargs)
+            if self._slug_taken(self.slug):
+                raise ValidationError(
+                    {
+                        "slug": _("The address %(slug)s is already used by another organisation. Choose another.")
+                        % {"slug": self.slug}
+                    }
+                )
+
+    def _slug_taken(self, slug):
+        return Organisation.objects.filter(slug=slug).exclude(pk=self.pk).exists()
 
 
 class OrganisationGroup(models.Model):

@@ -13,4 +13,31 @@ def test_deleting_an_organisation_removes_its_groups_but_keeps_its_media_collect
     organisation.delete()
     assert not Group.objects.filter(pk__in=group_ids).exists()
     collection.refresh_from_db()
-    assert collection.name == "Miljöförvaltningen"
+    assert collection.name == "Arkiv – Miljöförvaltningen"
+    again = Organisation.objects.create(name="Miljöförvaltningen", kind="forvaltning")
+    assert again.collection_id != collection.pk
+
+
+@pytest.mark.django_db
+def test_names_that_share_a_slug_get_distinct_slugs_in_code():
+    first = Organisation.objects.create(name="Göteborg Energi", kind="bolag")
+    second = Organisation.objects.create(name="Goteborg Energi", kind="bolag")
+    assert first.slug == "goteborg-energi"
+    assert second.slug == "goteborg-energi-2"
+
+
+@pytest.mark.django_db
+def test_a_failing_provisioner_leaves_no_organisation_behind():
+    from arena import provisioning
+
+    def broken(organisation, groups):
+        raise RuntimeError("hook failed")
+
+    provisioning.provisioner(broken)
+    try:
+        with pytest.raises(RuntimeError):
+            Organisation.objects.create(name="Halvfärdiga förvaltningen", kind="forvaltning")
+    finally:
+        provisioning._provisioners.remove(broken)
+    assert not Organisation.objects.filter(name="Halvfärdiga förvaltningen").exists()
+    assert not Group.objects.filter(name__startswith="Halvfärdiga").exists()
