@@ -1,0 +1,217 @@
+"""Shared test setup: service gating for the `postgres`, `redis` and `e2e` markers, and browser fixtures.
+
+Tests marked with a service the machine lacks are skipped with a one-line reason, so `make test` works on a
+bare laptop. Under CI=true a missing service is an error instead: CI must never pass by skipping.
+"""
+
+import os
+
+# Playwright's sync API keeps an event loop running on the main thread, which makes Django refuse ORM
+# calls (SynchronousOnlyOperation). The tests are synchronous, so this is safe here.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+import functools  # noqa: E402
+import shutil  # noqa: E402
+from dataclasses import dataclass  # noqa: E402
+from pathlib import Path  # noqa: E402
+from urllib.parse import urlsplit  # noqa: E402
+
+import pytest  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+DEMO_PASSWORD = "Arena-demo-2026"
+DEMO_ADMIN_EMAIL = "admin@kunskapsarenan.local"
+
+
+# --- Service gating -------------------------------------------------------------------------------------------
+
+
+def running_in_ci():
+    return os.environ.get("CI") == "true"
+
+
+@functools.cache
+def postgres_missing():
+    from django.conf import settings
+
+    if not getattr(settings, "USING_POSTGRES", False):
+        return "DATABASE_URL is not a PostgreSQL URL (e.g. postgres://postgres@127.0.0.1:5432/kunskapsarenan)"
+    return None
+
+
+@functools.cache
+def redis_missing():
+    url = os.environ.get("REDIS_URL", "").strip()
+    if not url:
+        return "REDIS_URL is not set (e.g. redis://127.0.0.1:6379/0)"
+    try:
+        import redis
+
+        client = redis.Redis.from_url(url, socket_connect_timeout=1, socket_timeout=1)
+        try:
+            client.ping()
+        finally:
+            client.close()
+    except Exception as exc:  # any failure means "no usable Redis"; the reason says which
+        return f"Redis at {url} does not answer PING ({exc.__class__.__name__}: {exc})"
+    return None
+
+
+@functools.cache
+def e2e_missing():
+    if not (CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK)):
+        return f"{CHROMIUM} is missing (run `make test-assets` as root, or apt-get install chromium)"
+    if not AXE_JS.is_file():
+        hint = "run `npm ci`" if shutil.which("npm") else "install npm, then run `npm ci`"
+        return f"{AXE_JS.relative_to(ROOT)} is missing ({hint})"
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "the playwright Python package is not installed (make install-dev)"
+    return None
+
+
+SERVICE_CHECKS = {"postgres": postgres_missing, "redis": redis_missing, "e2e": e2e_missing}
+
+
+def missing_service(item):
+    """The first '<marker>: <reason>' for a service this test needs and the machine lacks, else None."""
+    for marker, check in SERVICE_CHECKS.items():
+        if item.get_closest_marker(marker) is None:
+            continue
+        reason = check()
+        if reason:
+            return f"{marker}: {reason}"
+    return None
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    # tryfirst: decide before any fixture (database, live server, browser) is set up.
+    reason = missing_service(item)
+    if reason is None:
+        return
+    if running_in_ci():
+        pytest.fail(f"CI=true but a required service is missing. {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+# --- Browser fixtures ------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def playwright():
+    from playwright.sync_api import sync_playwright
+
+    manager = sync_playwright().start()
+    yield manager
+    manager.stop()
+
+
+@pytest.fixture(scope="session")
+def browser(playwright):
+    browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
+
+
+@pytest.fixture
+def new_context(browser, live_server):
+    """Factory for browser contexts (Swedish locale, base_url = the live server); all are closed afterwards."""
+    contexts = []
+
+    def make(**options):
+        options.setdefault("locale", "sv-SE")
+        options.setdefault("base_url", live_server.url)
+        context = browser.new_context(**options)
+        context.set_default_timeout(15_000)
+        contexts.append(context)
+        return context
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_context):
+    """A fresh page in its own context, so cookies and sessions never leak between tests."""
+    return new_context().new_page()
+
+
+@dataclass(frozen=True)
+class DemoSite:
+    url: str
+    home: object
+    admin_email: str = DEMO_ADMIN_EMAIL
+    password: str = DEMO_PASSWORD
+
+
+def ensure_wagtail_baseline():
+    """Recreate what Wagtail's data migrations made and a transactional test's flush removed.
+
+    Transactional tests (which live_server needs) end by emptying every table. Content types and permissions
+    come back by themselves (post_migrate), but the default locale and the root collection do not.
+    """
+    from django.conf import settings
+    from wagtail.coreutils import get_supported_content_language_variant
+    from wagtail.models import Collection, Locale
+
+    Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+
+
+@pytest.fixture
+def demo_site(live_server):
+    """The demo content, served by live_server. Use with @pytest.mark.django_db(transaction=True)."""
+    from wagtail.models import Site
+
+    from arena.demo.seed import seed
+
+    ensure_wagtail_baseline()
+    result = seed(DEMO_PASSWORD)
+    # The seeded default site is localhost:80. Wagtail falls back to the default site for any host, but
+    # matching the live server's host and port keeps absolute URLs (canonical links, full_url) correct.
+    address = urlsplit(live_server.url)
+    site = Site.objects.get(is_default_site=True)
+    site.hostname = address.hostname
+    site.port = address.port or 80
+    site.save()
+    return DemoSite(url=live_server.url, home=result["home"])
+
+
+# --- Accessibility -------------------------------------------------------------------------------------------
+
+
+def format_axe_violations(violations):
+    lines = [f"{len(violations)} axe violation(s):"]
+    for violation in violations:
+        lines.append(f"- {violation['id']} ({violation.get('impact')}): {violation['help']}")
+        for node in violation.get("nodes", []):
+            lines.append(f"    at {node.get('target')}")
+    return "\n".join(lines)
+
+
+def assert_no_axe_violations(page, tags=AXE_TAGS):
+    """Run axe-core on the page (WCAG 2.0/2.1 A and AA rules) and fail with every violation listed."""
+    page.add_script_tag(path=str(AXE_JS))
+    result = page.evaluate(
+        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})",
+        list(tags),
+    )
+    violations = result["violations"]
+    assert not violations, f"{page.url}\n{format_axe_violations(violations)}"
