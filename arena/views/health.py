@@ -36,10 +36,11 @@ def check_cache():
         return ERROR
 
 
-def check_broker():
+def check_broker(app=None):
     if settings.CELERY_TASK_ALWAYS_EAGER:
         return "eager"
-    from arena.celery import app
+    if app is None:
+        from arena.celery import app
 
     try:
         with app.connection_for_write() as conn:

@@ -40,19 +40,23 @@ def test_healthz_reports_a_cache_outage_without_failing(client):
 @pytest.mark.redis
 @pytest.mark.django_db
 def test_healthz_sees_the_real_redis_broker(client, settings):
-    from arena.celery import app
-
-    previous = (app.conf.broker_url, app.conf.task_always_eager)
     settings.CELERY_TASK_ALWAYS_EAGER = False
-    app.conf.broker_url = os.environ["REDIS_URL"]
+    assert client.get("/healthz").json()["broker"] == "ok"
+
+
+@pytest.mark.django_db
+def test_broker_check_reports_an_unreachable_broker(settings):
+    from celery import Celery
+
+    from arena.views.health import check_broker
+
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    # A separate app (not made current) so the project's own Celery app is left untouched.
+    app = Celery("healthz-test", broker=UNREACHABLE_REDIS, set_as_current=False)
     try:
-        assert client.get("/healthz").json()["broker"] == "ok"
-        app.conf.broker_url = UNREACHABLE_REDIS
-        app.pool.force_close_all()
-        assert client.get("/healthz").json()["broker"] == "error"
+        assert check_broker(app) == "error"
     finally:
-        app.conf.broker_url, app.conf.task_always_eager = previous
-        app.pool.force_close_all()
+        app.close()
 
 
 def test_healthz_answers_503_when_the_database_is_down(tmp_path):

@@ -17,7 +17,8 @@ ran = []
 
 
 def make_app(broker_url):
-    app = Celery("arena-test", broker=broker_url)
+    # set_as_current=False: otherwise the project's shared tasks would resolve to this throwaway app.
+    app = Celery("arena-test", broker=broker_url, set_as_current=False)
     app.conf.update(
         task_publish_retry=False,
         broker_connection_timeout=1,
