@@ -2,7 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from arena.models import Organisation
+from arena.models import FocusArea, Organisation, Person
 
 
 class OrganisationViewSet(SnippetViewSet):
@@ -18,3 +18,24 @@ class OrganisationViewSet(SnippetViewSet):
 
 
 register_snippet(OrganisationViewSet)
+
+
+class FocusAreaViewSet(SnippetViewSet):
+    model = FocusArea
+    icon = "tag"
+    menu_label = _("Focus areas")
+    list_display = ["name", "sort_order"]
+    search_fields = ["name", "description"]
+
+
+class PersonViewSet(SnippetViewSet):
+    model = Person
+    icon = "user"
+    menu_label = _("People")
+    list_display = ["name", "job_title", "organisation"]
+    list_filter = ["organisation"]
+    search_fields = ["name", "job_title"]
+
+
+register_snippet(FocusAreaViewSet)
+register_snippet(PersonViewSet)

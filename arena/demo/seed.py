@@ -216,9 +216,10 @@ def seed_users(password):
 
 @transaction.atomic
 def seed(password, stdout=None):
+    # The home page first: provisioning hangs each organisation's app sections (e.g. its blog space) below it.
+    home = ensure_home_page()
     rows = read_organisation_rows()
     organisations = seed_organisations(rows)
-    home = ensure_home_page()
     pages = seed_arena_pages(home)
     seed_site_settings(home, pages)
     grant_arena_editor_pages(home)

@@ -1,14 +1,17 @@
 from .organisations import Organisation, OrganisationGroup, OrganisationQuerySet
 from .pages import AccessibilityReportField, AccessibilityStatementPage, HomePage, StandardPage
 from .site_settings import SiteSettings
+from .taxonomy import FocusArea, Person
 
 __all__ = [
     "AccessibilityReportField",
     "AccessibilityStatementPage",
+    "FocusArea",
     "HomePage",
     "Organisation",
     "OrganisationGroup",
     "OrganisationQuerySet",
+    "Person",
     "SiteSettings",
     "StandardPage",
 ]

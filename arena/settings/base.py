@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.table_block",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.typed_table_block",
     "wagtail.embeds",
     "wagtail.sites",

@@ -1,0 +1,1 @@
+"""Demo blog content for seed_demo (written by the demo-content work)."""

@@ -1,0 +1,32 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from blogs.models.comments import COMMENT_MAX_LENGTH
+
+
+class CommentForm(forms.Form):
+    body = forms.CharField(
+        label=_("Your comment"),
+        max_length=COMMENT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Plain text, at most %(max)s characters. Links become clickable.") % {"max": COMMENT_MAX_LENGTH},
+        error_messages={
+            "required": _("Write a comment before you send it."),
+            "max_length": _("The comment is too long: at most %(limit_value)d characters (it has %(show_value)d)."),
+        },
+    )
+
+    def clean_body(self):
+        body = self.cleaned_data["body"].strip()
+        if not body:
+            raise forms.ValidationError(_("Write a comment before you send it."))
+        return body
+
+
+class PostFilterForm(forms.Form):
+    """The filters on /bloggar/. Unknown values are ignored rather than answered with an error page."""
+
+    organisation = forms.SlugField(required=False, label=_("Organisation"))
+    tagg = forms.SlugField(required=False, label=_("Tag"))
+    fokus = forms.SlugField(required=False, label=_("Focus area"))
+    ar = forms.IntegerField(required=False, min_value=2000, max_value=2100, label=_("Year"))

@@ -1,0 +1,13 @@
+from .comments import Comment, CommentQuerySet, CommentReport
+from .pages import BlogIndexPage, BlogPostAuthor, BlogPostPage, BlogPostTag, BlogSpacePage
+
+__all__ = [
+    "BlogIndexPage",
+    "BlogPostAuthor",
+    "BlogPostPage",
+    "BlogPostTag",
+    "BlogSpacePage",
+    "Comment",
+    "CommentQuerySet",
+    "CommentReport",
+]

@@ -1,0 +1,122 @@
+"""Read-side queries for blog listings. Visibility rules live here and nowhere else."""
+
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
+
+from arena.models import Organisation, Person
+from blogs.models import BlogPostAuthor, BlogPostPage, BlogSpacePage, Comment
+
+
+def posts_visible_to(user):
+    """Live posts; staff-only posts (a login view restriction) only for signed-in users."""
+    posts = BlogPostPage.objects.live()
+    if not user.is_authenticated:
+        posts = posts.public()
+    return posts
+
+
+def public_posts():
+    """What feeds, the API-facing listings and anonymous pages may show: live and without restrictions."""
+    return BlogPostPage.objects.live().public()
+
+
+def for_listing(posts):
+    """Everything a post card needs, in a fixed number of queries however many posts there are."""
+    return (
+        posts.select_related("organisation", "hero_image")
+        .prefetch_related(
+            "hero_image__renditions",
+            "tags",
+            "focus_areas",
+            Prefetch("post_authors", queryset=BlogPostAuthor.objects.select_related("person").order_by("sort_order")),
+        )
+        .annotate(visible_comment_count=Count("comments", filter=Q(comments__is_hidden=False)))
+        .order_by("-published_date", "-pk")
+    )
+
+
+def filter_posts(posts, *, organisation=None, tag=None, focus_area=None, year=None):
+    if organisation:
+        posts = posts.filter(organisation__slug=organisation)
+    if tag:
+        posts = posts.filter(tags__slug=tag)
+    if focus_area:
+        posts = posts.filter(focus_areas__slug=focus_area)
+    if year:
+        posts = posts.filter(published_date__year=year)
+    return posts.distinct() if (tag or focus_area) else posts
+
+
+def post_years(posts):
+    return sorted({d.year for d in posts.dates("published_date", "year")}, reverse=True)
+
+
+def spaces_overview(user):
+    """Each active organisation's space with its number of visible posts and its latest post (two queries)."""
+    visible = posts_visible_to(user)
+    latest = visible.filter(organisation=OuterRef("organisation")).order_by("-published_date", "-pk")
+    return (
+        BlogSpacePage.objects.live()
+        .select_related("organisation")
+        .filter(organisation__active=True)
+        .annotate(
+            post_count=Coalesce(
+                Subquery(
+                    visible.filter(organisation=OuterRef("organisation"))
+                    .order_by()
+                    .values("organisation")
+                    .annotate(n=Count("pk"))
+                    .values("n")[:1]
+                ),
+                0,
+            ),
+            latest_post_id=Subquery(latest.values("pk")[:1]),
+        )
+        .order_by("title")
+    )
+
+
+def attach_latest_posts(spaces):
+    """Give each space from spaces_overview() its latest post object, fetched in one query."""
+    spaces = list(spaces)
+    ids = [space.latest_post_id for space in spaces if space.latest_post_id]
+    latest = BlogPostPage.objects.in_bulk(ids)
+    for space in spaces:
+        space.latest_post = latest.get(space.latest_post_id)
+    return spaces
+
+
+def visible_comments(post):
+    return Comment.objects.visible().filter(post=post).select_related("author", "author__person").order_by("created_at")
+
+
+def author_with_posts(slug, user):
+    person = Person.objects.select_related("organisation", "photo").filter(slug=slug).first()
+    if person is None:
+        return None, BlogPostPage.objects.none()
+    posts = for_listing(posts_visible_to(user).filter(post_authors__person=person))
+    return person, posts
+
+
+def organisations_with_spaces():
+    return Organisation.objects.active().filter(blog_space__live=True).only("name", "slug")
+
+
+RELATED_POSTS = 3
+
+
+def related_posts(post, user):
+    """Other visible posts sharing a tag or focus area with this one, newest first."""
+    tag_ids = list(post.tags.values_list("pk", flat=True))
+    area_ids = list(post.focus_areas.values_list("pk", flat=True))
+    if not tag_ids and not area_ids:
+        return []
+    related = (
+        posts_visible_to(user)
+        .filter(Q(tags__in=tag_ids) | Q(focus_areas__in=area_ids))
+        .exclude(pk=post.pk)
+        .distinct()
+        .select_related("organisation")
+        .order_by("-published_date", "-pk")[:RELATED_POSTS]
+    )
+    return list(related)

@@ -1,0 +1,108 @@
+"""Views behind the blog pages' routes. Pages stay thin; queries come from blogs.queries, rules from services."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+
+from arena.models import FocusArea
+from blogs import queries, services
+from blogs.forms import CommentForm, PostFilterForm
+from blogs.models import Comment
+
+POSTS_PER_PAGE = 12
+
+
+def paginate(request, items, per_page=POSTS_PER_PAGE):
+    paginator = Paginator(items, per_page)
+    try:
+        return paginator.page(request.GET.get("sida", 1))
+    except PageNotAnInteger:
+        return paginator.page(1)
+    except EmptyPage:
+        raise Http404(_("There is no such page of posts.")) from None
+
+
+def blog_index(request, page):
+    form = PostFilterForm(request.GET)
+    filters = form.cleaned_data if form.is_valid() else {}
+    posts = queries.filter_posts(
+        queries.for_listing(queries.posts_visible_to(request.user)),
+        organisation=filters.get("organisation"),
+        tag=filters.get("tagg"),
+        focus_area=filters.get("fokus"),
+        year=filters.get("ar"),
+    )
+    status = 200 if form.is_valid() else 400
+    context = page.get_context(request)
+    context.update(
+        posts=paginate(request, posts),
+        filter_form=form,
+        active_filters={key: value for key, value in filters.items() if value},
+        organisations=queries.organisations_with_spaces(),
+        focus_areas=FocusArea.objects.all(),
+        years=queries.post_years(queries.posts_visible_to(request.user)),
+    )
+    return TemplateResponse(request, "blogs/blog_index_page.html", context, status=status)
+
+
+def blog_space(request, page):
+    posts = queries.for_listing(queries.posts_visible_to(request.user).child_of(page))
+    context = page.get_context(request)
+    context.update(posts=paginate(request, posts), organisation=page.organisation)
+    return TemplateResponse(request, "blogs/blog_space_page.html", context)
+
+
+def author_page(request, index_page, slug):
+    person, posts = queries.author_with_posts(slug, request.user)
+    if person is None:
+        raise Http404(_("There is no such author."))
+    context = index_page.get_context(request)
+    context.update(person=person, posts=paginate(request, posts))
+    return TemplateResponse(request, "blogs/author_page.html", context)
+
+
+def post_context(request, post, comment_form=None):
+    comments = list(queries.visible_comments(post))
+    return {
+        "comments": comments,
+        "comment_count": len(comments),
+        "comments_open": services.comments_open(post),
+        "comment_form": comment_form or CommentForm(),
+        "authors": [link.person for link in post.post_authors.select_related("person", "person__organisation")],
+        "related_posts": queries.related_posts(post, request.user),
+        "can_moderate": request.user.is_authenticated and request.user.has_perm("blogs.moderate_comment"),
+    }
+
+
+def handle_post_request(request, post):
+    """POSTs to a post page: writing a comment (default) or reporting one (action=rapportera)."""
+    if not request.user.is_authenticated:
+        raise PermissionDenied(_("Log in to comment."))
+    if request.POST.get("action") == "rapportera":
+        return _report(request, post)
+    form = CommentForm(request.POST)
+    if form.is_valid():
+        try:
+            comment = services.add_comment(request.user, post, form.cleaned_data["body"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Thank you! Your comment has been published."))
+            return redirect(f"{post.url}#kommentar-{comment.pk}")
+    context = post.get_context(request, comment_form=form)
+    return TemplateResponse(request, post.get_template(request), context, status=400)
+
+
+def _report(request, post):
+    comment = Comment.objects.visible().filter(post=post, pk=request.POST.get("comment")).first()
+    if comment is None:
+        raise Http404(_("There is no such comment."))
+    if services.report_comment(request.user, comment):
+        messages.success(request, _("Thank you. The editors have been told about the comment."))
+    else:
+        messages.info(request, _("You have already reported this comment."))
+    return redirect(f"{post.url}#kommentar-{comment.pk}")
