@@ -7,8 +7,8 @@ def latest_posts(request):
     return {"posts": ...}
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 
 @dataclass(frozen=True)

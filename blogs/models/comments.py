@@ -68,3 +68,6 @@ class CommentReport(models.Model):
         constraints = [models.UniqueConstraint(fields=["comment", "reporter"], name="one_report_per_person")]
         verbose_name = _("comment report")
         verbose_name_plural = _("comment reports")
+
+    def __str__(self):
+        return f"{self.reporter} rapporterade kommentar {self.comment_id}"
