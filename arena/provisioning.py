@@ -116,4 +116,15 @@ def grant_arena_editor_pages(root_page):
     for codename in ("add_page", "change_page", "publish_page"):
         permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
         GroupPagePermission.objects.get_or_create(group=group, page=root_page, permission=permission)
-    group.permissions.add(*_permissions([("arena", "change_sitesettings"), ("arena", "view_organisation")]))
+    group.permissions.add(
+        *_permissions(
+            [
+                ("arena", "change_sitesettings"),
+                ("arena", "view_organisation"),
+                ("arena", "add_focusarea"),
+                ("arena", "change_focusarea"),
+                ("arena", "add_person"),
+                ("arena", "change_person"),
+            ]
+        )
+    )
