@@ -7,4 +7,6 @@ class ArenaConfig(AppConfig):
     verbose_name = _("Arena")
 
     def ready(self):
-        from . import signals  # noqa: F401  (connects provisioning and cache purge)
+        from . import signals, workflow_notifications  # noqa: F401  (signals connects provisioning and cache purge)
+
+        workflow_notifications.connect()  # Wagtail's moderation emails go through Celery
