@@ -107,8 +107,9 @@ RELATED_POSTS = 3
 
 def related_posts(post, user):
     """Other visible posts sharing a tag or focus area with this one, newest first."""
-    tag_ids = list(post.tags.values_list("pk", flat=True))
-    area_ids = list(post.focus_areas.values_list("pk", flat=True))
+    # "id", not "pk": in previews the relations are modelcluster's in-memory querysets, which only know real fields.
+    tag_ids = list(post.tags.values_list("id", flat=True))
+    area_ids = list(post.focus_areas.values_list("id", flat=True))
     if not tag_ids and not area_ids:
         return []
     related = (
