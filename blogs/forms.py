@@ -27,6 +27,6 @@ class PostFilterForm(forms.Form):
     """The filters on /bloggar/. Unknown values are ignored rather than answered with an error page."""
 
     organisation = forms.SlugField(required=False, label=_("Organisation"))
-    tagg = forms.SlugField(required=False, label=_("Tag"))
+    tagg = forms.SlugField(required=False, allow_unicode=True, label=_("Tag"))  # tag slugs keep å, ä and ö
     fokus = forms.SlugField(required=False, label=_("Focus area"))
     ar = forms.IntegerField(required=False, min_value=2000, max_value=2100, label=_("Year"))

@@ -50,7 +50,8 @@ class BlogIndexPage(RoutablePageMixin, Page):
 
         return AllPostsFeed(self)(request)
 
-    @path("tagg/<slug:tag>/rss/")
+    # <str:>, not <slug:>: taggit keeps å, ä and ö in tag slugs ("förskola"), which Django's slug converter rejects.
+    @path("tagg/<str:tag>/rss/")
     def tag_feed_route(self, request, tag):
         from blogs.feeds import TagFeed
 
