@@ -5,8 +5,16 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
+
+class PublicPagesAPIViewSet(PagesAPIViewSet):
+    """Live pages without view restrictions, whoever asks. Wagtail's own viewset lets a logged-in session see
+    login-restricted (staff-only) pages; the API is public, so they stay out for everyone."""
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().public()
+
+
 api_router = WagtailAPIRouter("wagtailapi")
-# PagesAPIViewSet serves only live pages without view restrictions (staff-only pages stay out).
-api_router.register_endpoint("pages", PagesAPIViewSet)
+api_router.register_endpoint("pages", PublicPagesAPIViewSet)
 api_router.register_endpoint("images", ImagesAPIViewSet)
 api_router.register_endpoint("documents", DocumentsAPIViewSet)
