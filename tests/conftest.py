@@ -33,6 +33,8 @@ CHROMIUM_ARGS = [
 ]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 DEMO_PASSWORD = "Arena-demo-2026"
+# Every demo user's organisation, plus one company and one guest organisation.
+E2E_ORGANISATIONS = {"Stadsledningskontoret", "Intraservice", "Higab AB", "Helsingborgs stad"}
 DEMO_ADMIN_EMAIL = "admin@kunskapsarenan.local"
 
 
@@ -177,13 +179,15 @@ def ensure_wagtail_baseline():
 
 @pytest.fixture
 def demo_site(live_server):
-    """The demo content, served by live_server. Use with @pytest.mark.django_db(transaction=True)."""
+    """The arena's demo pages and users with a few organisations (one of each kind), served by live_server.
+    Use with @pytest.mark.django_db(transaction=True). Apps' demo content is left out to keep each test fast;
+    tests create the posts they look at (test_demo_content_in_the_browser covers the full demo once)."""
     from wagtail.models import Site
 
     from arena.demo.seed import seed
 
     ensure_wagtail_baseline()
-    result = seed(DEMO_PASSWORD)
+    result = seed(DEMO_PASSWORD, organisation_names=E2E_ORGANISATIONS, app_content=False)
     # The seeded default site is localhost:80. Wagtail falls back to the default site for any host, but
     # matching the live server's host and port keeps absolute URLs (canonical links, full_url) correct.
     address = urlsplit(live_server.url)

@@ -215,15 +215,19 @@ def seed_users(password):
 
 
 @transaction.atomic
-def seed(password, stdout=None):
+def seed(password, stdout=None, organisation_names=None, app_content=True):
+    """Seed the demo. Browser tests pass a few organisation_names and app_content=False to stay fast;
+    every demo user's organisation must be among the names."""
     # The home page first: provisioning hangs each organisation's app sections (e.g. its blog space) below it.
     home = ensure_home_page()
     rows = read_organisation_rows()
+    if organisation_names is not None:
+        rows = [row for row in rows if row["name"] in organisation_names]
     organisations = seed_organisations(rows)
     pages = seed_arena_pages(home)
     seed_site_settings(home, pages)
     grant_arena_editor_pages(home)
     users = seed_users(password)
-    for seeder in registered_seeders():
+    for seeder in registered_seeders() if app_content else ():
         seeder(home=home, organisations=organisations, stdout=stdout)
     return {"organisations": organisations, "users": users, "home": home}
