@@ -107,9 +107,9 @@ RELATED_POSTS = 3
 
 def related_posts(post, user):
     """Other visible posts sharing a tag or focus area with this one, newest first."""
-    # "id", not "pk": in previews the relations are modelcluster's in-memory querysets, which only know real fields.
-    tag_ids = list(post.tags.values_list("id", flat=True))
-    area_ids = list(post.focus_areas.values_list("id", flat=True))
+    # .all(), not values_list(): reads prefetched tags/areas, and the in-memory ones of a preview.
+    tag_ids = [tag.pk for tag in post.tags.all()]
+    area_ids = [area.pk for area in post.focus_areas.all()]
     if not tag_ids and not area_ids:
         return []
     related = (

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -66,6 +67,10 @@ def author_page(request, index_page, slug):
 
 
 def post_context(request, post, comment_form=None):
+    if post.pk and not getattr(request, "is_preview", False):
+        # One query each for the tags and focus areas that the page, its meta tags and related posts all read.
+        # Previews keep their in-memory (edited) relations instead.
+        prefetch_related_objects([post], "tags", "focus_areas")
     comments = list(queries.visible_comments(post))
     return {
         "comments": comments,
