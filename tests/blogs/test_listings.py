@@ -10,7 +10,7 @@ import re
 import pytest
 
 from blogs.views import POSTS_PER_PAGE
-from tests.blogs.factories import FocusAreaFactory, PersonFactory, create_post
+from tests.blogs.factories import CommentFactory, FocusAreaFactory, PersonFactory, create_post
 
 pytestmark = pytest.mark.django_db
 
@@ -114,6 +114,17 @@ class TestBlogIndex:
 
         response = client.get(INDEX, {"organisation": org_a.slug, "tagg": "ai", "ar": 2025})
         assert listed(response) == ["A 2025 ai"]
+
+    def test_comment_counts_stay_right_under_filters(self, client, space_a):
+        area = FocusAreaFactory(name="Data som resurs", slug="data-som-resurs")
+        post = create_post(space_a, "Kommenterat", tags=["ai", "data"], focus_areas=[area])
+        CommentFactory(post=post)
+        CommentFactory(post=post)
+        CommentFactory(post=post, is_hidden=True)
+
+        for params in ({}, {"tagg": "ai"}, {"tagg": "ai", "fokus": "data-som-resurs"}):
+            [listed_post] = client.get(INDEX, params).context["posts"]
+            assert listed_post.visible_comment_count == 2, params
 
     @pytest.mark.parametrize("year", ["abc", "1800", "99999"])
     def test_invalid_year_is_400_with_the_page_still_rendered(self, client, mixed, year):
