@@ -274,3 +274,13 @@ class TestModerationScope:
         # Editors hold blogs.moderate_comment through their organisation's editor group (provisioning).
         assert editor_a.has_perm("blogs.moderate_comment")
         assert not writer_a.has_perm("blogs.moderate_comment")
+
+
+def test_report_button_is_offered_on_other_peoples_comments_only(staff, staff_client, post):
+    own = CommentFactory(post=post, author=staff, body="Min egen kommentar")
+    other = CommentFactory(post=post, body="Någon annans kommentar")
+    html = staff_client.get(post.url).content.decode()
+    own_article = html.split(f'id="kommentar-{own.pk}"')[1].split("</article>")[0]
+    other_article = html.split(f'id="kommentar-{other.pk}"')[1].split("</article>")[0]
+    assert 'value="rapportera"' not in own_article
+    assert 'value="rapportera"' in other_article
