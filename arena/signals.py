@@ -7,7 +7,7 @@ from wagtail.models import Collection, Page
 from wagtail.signals import page_published, page_unpublished
 
 from arena import page_cache
-from arena.models import Organisation
+from arena.models import FocusArea, Organisation, Person, SiteSettings
 
 
 @receiver(post_save, sender=Organisation)
@@ -38,4 +38,12 @@ def purge_on_publish(sender, **kwargs):
 
 @receiver(post_delete, sender=Page)
 def purge_on_delete(sender, **kwargs):
+    page_cache.purge()
+
+
+@receiver(post_save, sender=SiteSettings)
+@receiver(post_save, sender=FocusArea)
+@receiver(post_save, sender=Person)
+def purge_on_shared_content_change(sender, **kwargs):
+    # Menus, footers, author names and focus areas appear on many pages.
     page_cache.purge()

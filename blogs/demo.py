@@ -16,14 +16,14 @@ from django.utils import timezone
 from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.images import get_image_model
-from wagtail.models import PageViewRestriction
+from wagtail.models import PageViewRestriction, Site
 from wagtail.rich_text import RichText
 
 from arena.demo import demo_seeder
 from arena.demo.taxonomy import ensure_focus_areas
-from arena.models import Organisation, Person
+from arena.models import Organisation, Person, SiteSettings
 from blogs.demo_posts import PEOPLE, POSTS, SPACE_INTROS
-from blogs.models import BlogPostAuthor, BlogPostPage, BlogSpacePage, Comment, CommentReport
+from blogs.models import BlogIndexPage, BlogPostAuthor, BlogPostPage, BlogSpacePage, Comment, CommentReport
 
 SIZE = (1200, 675)
 # The site's palette (static/css/arena.css): brand, link, tint, rule, focus yellow, plus two in-between blues.
@@ -49,6 +49,7 @@ def seed_blog_demo(home=None, organisations=(), stdout=None):
             revision = space.save_revision()
             if space.live:
                 revision.publish()
+    add_blogs_to_main_menu(home)
     created = 0
     for data in POSTS:
         organisation = orgs.get(data["organisation"])
@@ -267,3 +268,18 @@ MOTIFS = {
     "blocks": _blocks,
     "speech": _speech,
 }
+
+
+def add_blogs_to_main_menu(home):
+    """Put "Bloggar" first in the demo site's main menu (once)."""
+    index = BlogIndexPage.objects.first()
+    site = Site.objects.filter(root_page=home).first() if home is not None else None
+    if index is None or site is None:
+        return
+    settings = SiteSettings.for_site(site)
+    if any(block.value.get("page") and block.value["page"].pk == index.pk for block in settings.primary_navigation):
+        return
+    links = [("link", {"label": "", "page": index, "url": ""})]
+    links += [(block.block_type, block.value) for block in settings.primary_navigation]
+    settings.primary_navigation = links
+    settings.save()

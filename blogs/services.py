@@ -8,6 +8,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from arena import page_cache
 from blogs.models import Comment, CommentReport
 
 # A person may write at most this many comments within the window (counted in the database, so the
@@ -30,7 +31,9 @@ def add_comment(user, post, body):
     recent = Comment.objects.filter(author=user, created_at__gte=timezone.now() - COMMENT_WINDOW).count()
     if recent >= COMMENT_LIMIT:
         raise ValidationError(_("You have written many comments in a short time. Wait a few minutes and try again."))
-    return Comment.objects.create(post=post, organisation_id=post.organisation_id, author=user, body=body)
+    comment = Comment.objects.create(post=post, organisation_id=post.organisation_id, author=user, body=body)
+    transaction.on_commit(page_cache.purge)  # anonymous visitors see comments too
+    return comment
 
 
 @transaction.atomic
@@ -56,9 +59,11 @@ def _moderatable(user, comment):
 def hide_comment(user, comment):
     _moderatable(user, comment)
     Comment.objects.filter(pk=comment.pk).update(is_hidden=True, hidden_by=user, hidden_at=timezone.now())
+    transaction.on_commit(page_cache.purge)
 
 
 @transaction.atomic
 def restore_comment(user, comment):
     _moderatable(user, comment)
     Comment.objects.filter(pk=comment.pk).update(is_hidden=False, hidden_by=None, hidden_at=None)
+    transaction.on_commit(page_cache.purge)

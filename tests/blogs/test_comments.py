@@ -284,3 +284,26 @@ def test_report_button_is_offered_on_other_peoples_comments_only(staff, staff_cl
     other_article = html.split(f'id="kommentar-{other.pk}"')[1].split("</article>")[0]
     assert 'value="rapportera"' not in own_article
     assert 'value="rapportera"' in other_article
+
+
+def test_new_and_hidden_comments_reach_cached_anonymous_pages(
+    settings, staff, staff_client, post, editor_a, django_capture_on_commit_callbacks
+):
+    from django.core.cache import cache
+
+    from blogs import services
+
+    settings.PAGE_CACHE_SECONDS = 60
+    cache.clear()
+    anonymous = Client()
+    anonymous.get(post.url)  # the first render creates the site settings row, which purges once
+    assert "Nytt perspektiv" not in anonymous.get(post.url).content.decode()
+    with_comment = anonymous.get(post.url)
+    assert with_comment["X-Page-Cache"] == "hit"
+    with django_capture_on_commit_callbacks(execute=True):  # the purge runs once the comment is committed
+        staff_client.post(post.url, {"body": "Nytt perspektiv på robotarna"})
+    assert "Nytt perspektiv" in anonymous.get(post.url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.hide_comment(editor_a, Comment.objects.get(body__startswith="Nytt perspektiv"))
+    assert "Nytt perspektiv" not in anonymous.get(post.url).content.decode()
+    cache.clear()
