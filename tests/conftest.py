@@ -162,6 +162,13 @@ class DemoSite:
     password: str = DEMO_PASSWORD
 
 
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Uploaded images and documents go to a per-test directory, never the project's media."""
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    return settings.MEDIA_ROOT
+
+
 def ensure_wagtail_baseline():
     """Recreate what Wagtail's data migrations made and a transactional test's flush removed.
 

@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Collection
 
+from arena.slugs import slug_taken, unique_slug
+
 
 class OrganisationQuerySet(models.QuerySet):
     def active(self):
@@ -90,10 +92,7 @@ class Organisation(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            base = slugify(self.name)[:110] or "organisation"
-            self.slug, number = base, 2
-            while self._slug_taken(self.slug):
-                self.slug, number = f"{base}-{number}", number + 1
+            self.slug = unique_slug(self, self.name, "organisation")
         # Provisioning runs in post_save: one transaction means no organisation without its groups.
         with transaction.atomic():
             super().save(*args, **kwargs)
@@ -102,16 +101,13 @@ class Organisation(models.Model):
         super().clean()
         if not self.slug and self.name:
             self.slug = slugify(self.name)[:120]
-            if self._slug_taken(self.slug):
+            if slug_taken(self, self.slug):
                 raise ValidationError(
                     {
                         "slug": _("The address %(slug)s is already used by another organisation. Choose another.")
                         % {"slug": self.slug}
                     }
                 )
-
-    def _slug_taken(self, slug):
-        return Organisation.objects.filter(slug=slug).exclude(pk=self.pk).exists()
 
 
 class OrganisationGroup(models.Model):

@@ -2,10 +2,11 @@
 
 from django.conf import settings
 from django.db import models
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
+
+from arena.slugs import unique_slug
 
 
 class FocusArea(index.Indexed, models.Model):
@@ -81,8 +82,5 @@ class Person(index.Indexed, models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            base = slugify(self.name)[:100] or "person"
-            self.slug, number = base, 2
-            while Person.objects.filter(slug=self.slug).exclude(pk=self.pk).exists():
-                self.slug, number = f"{base}-{number}", number + 1
+            self.slug = unique_slug(self, self.name, "person")
         super().save(*args, **kwargs)

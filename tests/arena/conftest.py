@@ -6,13 +6,6 @@ from arena import provisioning
 from tests.factories import OrganisationFactory, SuperUserFactory, UserFactory, add_editor, add_writer
 
 
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    """Uploaded images and documents go to a per-test directory, never the project's media."""
-    settings.MEDIA_ROOT = str(tmp_path / "media")
-    return settings.MEDIA_ROOT
-
-
 @pytest.fixture
 def restore_provisioners():
     """Yield the live hook list; whatever a test registers is removed afterwards."""

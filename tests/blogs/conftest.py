@@ -9,12 +9,6 @@ from blogs.provisioning import ensure_blog_index
 from tests.factories import OrganisationFactory, SuperUserFactory, UserFactory, add_editor, add_writer
 
 
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = str(tmp_path / "media")
-    return settings.MEDIA_ROOT
-
-
 @pytest.fixture
 def home(db):
     home = ensure_home_page()
