@@ -67,3 +67,28 @@ def test_api_serves_only_live_public_pages(client, home):
 @pytest.mark.django_db
 def test_api_is_read_only(client):
     assert client.post("/api/v2/pages/", {"title": "x"}).status_code == 405
+
+
+@pytest.mark.django_db
+def test_uploaded_media_is_served_when_configured(settings, tmp_path):
+    import importlib
+
+    from django.test import Client
+    from django.urls import clear_url_caches
+
+    import arena.urls
+
+    (tmp_path / "bild.txt").write_text("hej")
+    settings.MEDIA_ROOT = str(tmp_path)
+    settings.SERVE_MEDIA = True
+    try:
+        importlib.reload(arena.urls)
+        clear_url_caches()
+        response = Client().get("/media/bild.txt")
+        assert response.status_code == 200
+        assert b"".join(response.streaming_content) == b"hej"
+    finally:
+        settings.SERVE_MEDIA = False
+        importlib.reload(arena.urls)
+        clear_url_caches()
+    assert Client().get("/media/bild.txt").status_code == 404
