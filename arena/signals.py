@@ -42,8 +42,15 @@ def purge_on_delete(sender, **kwargs):
 
 
 @receiver(post_save, sender=SiteSettings)
+def purge_on_site_settings_change(sender, created=False, **kwargs):
+    # The menu and footer are on every page. A row created empty (for_site() does that on the first
+    # render) changes nothing, and purging then would throw away the response being cached.
+    if not created:
+        page_cache.purge()
+
+
 @receiver(post_save, sender=FocusArea)
 @receiver(post_save, sender=Person)
 def purge_on_shared_content_change(sender, **kwargs):
-    # Menus, footers, author names and focus areas appear on many pages.
+    # Author names and focus areas appear on many pages.
     page_cache.purge()

@@ -83,3 +83,17 @@ def test_cache_lives_in_redis_when_configured(client, page_cache, about_page, se
     assert isinstance(caches["default"], RedisCache), "CI must run with REDIS_URL so the cache is Redis"
     client.get("/om-arenan/")
     assert client.get("/om-arenan/")["X-Page-Cache"] == "hit"
+
+
+@pytest.mark.django_db
+def test_editing_site_settings_purges_the_cache(client, page_cache, about_page):
+    from arena.models import SiteSettings
+
+    client.get("/om-arenan/")
+    assert client.get("/om-arenan/")["X-Page-Cache"] == "hit"
+    settings_row = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    settings_row.footer_text = "Ny sidfot för arenan"
+    settings_row.save()
+    response = client.get("/om-arenan/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "Ny sidfot för arenan" in response.content.decode()
