@@ -1,0 +1,118 @@
+"""Programme exports: iCalendar (whole day and per session) and JSON (schema in conferences/programme.schema.json).
+
+Only published sessions are exported. Times carry their offset and the Europe/Stockholm zone."""
+
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.http import Http404, HttpResponse, JsonResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from icalendar import Calendar, Event
+
+from conferences import queries
+
+SCHEMA_VERSION = "1.0"
+PRODID = "-//Kunskapsarenan//Mötesplats digitalisering och innovation//SV"
+
+
+def _tz():
+    return ZoneInfo(settings.TIME_ZONE)
+
+
+def session_uid(session, request):
+    # Stable for the life of the session: edition year + code + host.
+    return f"motesplats-{session.edition.year}-{session.code}@{request.get_host().split(':')[0]}"
+
+
+def session_event(session, request):
+    event = Event()
+    event.add("uid", session_uid(session, request))
+    event.add("summary", session.title)
+    event.add("dtstart", session.start.astimezone(_tz()))
+    event.add("dtend", session.end.astimezone(_tz()))
+    event.add("dtstamp", timezone.now())
+    if session.abstract:
+        event.add("description", session.abstract)
+    if session.track_id:
+        event.add("location", session.track.room or session.track.name)
+    event.add("url", request.build_absolute_uri(session.get_url()))
+    return event
+
+
+def calendar_for(sessions, request, name):
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", settings.TIME_ZONE)
+    for session in sessions:
+        calendar.add_component(session_event(session, request))
+    return calendar
+
+
+def ics_response(calendar, filename):
+    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def programme_ics_response(request, edition):
+    sessions = queries.published_sessions(edition)
+    calendar = calendar_for(sessions, request, f"{edition.title} {edition.year}")
+    return ics_response(calendar, f"motesplats-{edition.year}.ics")
+
+
+def session_ics_response(request, edition, code):
+    session = queries.published_sessions(edition).filter(code=code).first()
+    if session is None:
+        raise Http404(_("There is no such session in the programme."))
+    return ics_response(calendar_for([session], request, session.title), f"{code}.ics")
+
+
+def session_data(session, request):
+    return {
+        "code": session.code,
+        "title": session.title,
+        "abstract": session.abstract,
+        "type": session.session_type,
+        "start": session.start.astimezone(_tz()).isoformat(),
+        "end": session.end.astimezone(_tz()).isoformat(),
+        "track": session.track.name if session.track_id else None,
+        "room": (session.track.room or None) if session.track_id else None,
+        "url": request.build_absolute_uri(session.get_url()),
+        "ics_url": request.build_absolute_uri(f"{session.edition.url}program/{session.code}.ics"),
+        "featured": session.is_featured,
+        "do_not_record": session.do_not_record,
+        "speakers": [
+            {
+                "name": link.person.name,
+                "title": link.person.job_title or None,
+                "organisation": link.person.organisation.name if link.person.organisation_id else None,
+            }
+            for link in session.session_speakers.all()
+        ],
+        "organisations": [organisation.name for organisation in session.organisations.all()],
+        "focus_areas": [area.slug for area in session.focus_areas.all()],
+    }
+
+
+def programme_data(edition, request):
+    sessions = queries.published_sessions(edition)
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "edition": {
+            "year": edition.year,
+            "title": edition.title,
+            "date": edition.date.isoformat(),
+            "theme": edition.theme or None,
+            "format": edition.format,
+            "timezone": settings.TIME_ZONE,
+            "url": request.build_absolute_uri(edition.url),
+        },
+        "sessions": [session_data(session, request) for session in sessions],
+    }
+
+
+def programme_json_response(request, edition):
+    return JsonResponse(programme_data(edition, request), json_dumps_params={"ensure_ascii": False, "indent": 2})

@@ -1,0 +1,162 @@
+"""The conference series page (/motesplats/) and one page per edition (/motesplats/<year>/)."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from arena.blocks import BaseStreamBlock
+
+
+class ConferenceSeriesPage(RoutablePageMixin, Page):
+    intro = models.TextField(_("introduction"), max_length=800, blank=True)
+    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
+
+    parent_page_types = ["arena.HomePage"]
+    subpage_types = ["conferences.ConferenceEditionPage"]
+    max_count = 1
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    api_fields = [APIField("intro"), APIField("body")]
+
+    class Meta:
+        verbose_name = _("conference series")
+
+    @path("")
+    def index_route(self, request):
+        from conferences.views import series_page
+
+        return series_page(request, self)
+
+
+class ConferenceEditionPage(RoutablePageMixin, Page):
+    class Format(models.TextChoices):
+        DIGITAL = "digital", _("Digital")
+        HYBRID = "hybrid", _("Hybrid")
+        ON_SITE = "on_site", _("On site")
+
+    year = models.PositiveSmallIntegerField(_("year"), unique=True)
+    date = models.DateField(_("date"))
+    theme = models.CharField(_("theme"), max_length=200, blank=True)
+    intro = models.TextField(_("introduction"), max_length=800, blank=True)
+    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
+    format = models.CharField(_("format"), max_length=10, choices=Format.choices, default=Format.DIGITAL)
+    venue = models.CharField(_("venue"), max_length=200, blank=True)
+    stream_url = models.URLField(_("stream link"), blank=True)
+    registration_opens = models.DateTimeField(_("registration opens"), null=True, blank=True)
+    registration_closes = models.DateTimeField(_("registration closes"), null=True, blank=True)
+    organisers = ParentalManyToManyField(
+        "arena.Organisation", verbose_name=_("organising organisations"), blank=True, related_name="+"
+    )
+
+    parent_page_types = ["conferences.ConferenceSeriesPage"]
+    subpage_types = []
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("year"), FieldPanel("date")]),
+        FieldPanel("theme"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("format"), FieldPanel("venue"), FieldPanel("stream_url"), FieldPanel("organisers")],
+            heading=_("The day"),
+        ),
+        FieldRowPanel([FieldPanel("registration_opens"), FieldPanel("registration_closes")], heading=_("Registration")),
+        InlinePanel("tracks", label=_("Tracks and rooms")),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("theme"),
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+    api_fields = [
+        APIField("year"),
+        APIField("date"),
+        APIField("theme"),
+        APIField("intro"),
+        APIField("format"),
+        APIField("venue"),
+    ]
+
+    class Meta:
+        verbose_name = _("conference edition")
+        ordering = ["-date"]
+
+    def clean(self):
+        super().clean()
+        if self.date and self.year and self.date.year != self.year:
+            raise ValidationError({"date": _("The date must be in the edition's year.")})
+        if self.registration_opens and self.registration_closes and self.registration_closes <= self.registration_opens:
+            raise ValidationError({"registration_closes": _("Registration must close after it opens.")})
+
+    @path("")
+    def index_route(self, request):
+        from conferences.views import edition_page
+
+        return edition_page(request, self)
+
+    @path("program/")
+    def programme_route(self, request):
+        from conferences.views import programme_page
+
+        return programme_page(request, self)
+
+    @path("program/<slug:code>/")
+    def session_route(self, request, code):
+        from conferences.views import session_page
+
+        return session_page(request, self, code)
+
+    @path("program/<slug:code>.ics")
+    def session_ics_route(self, request, code):
+        from conferences.exporters import session_ics_response
+
+        return session_ics_response(request, self, code)
+
+    @path("program.ics")
+    def programme_ics_route(self, request):
+        from conferences.exporters import programme_ics_response
+
+        return programme_ics_response(request, self)
+
+    @path("program.json")
+    def programme_json_route(self, request):
+        from conferences.exporters import programme_json_response
+
+        return programme_json_response(request, self)
+
+    @path("talare/")
+    def speakers_route(self, request):
+        from conferences.views import speakers_page
+
+        return speakers_page(request, self)
+
+    @path("talare/<slug:slug>/")
+    def speaker_route(self, request, slug):
+        from conferences.views import speaker_page
+
+        return speaker_page(request, self, slug)
+
+
+class EditionTrack(Orderable):
+    """A parallel track of the day, usually one (digital) room."""
+
+    page = ParentalKey(ConferenceEditionPage, on_delete=models.CASCADE, related_name="tracks")
+    name = models.CharField(_("name"), max_length=100)
+    room = models.CharField(_("room or channel"), max_length=100, blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("room")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("track")
+        verbose_name_plural = _("tracks")
+
+    def __str__(self):
+        return f"{self.name} ({self.page.year})" if self.page_id else self.name

@@ -1,0 +1,181 @@
+"""Programme items. Sessions are snippets with draft/publish, so organisers prepare the programme unpublished."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import DraftStateMixin, Orderable, RevisionMixin
+from wagtail.search import index
+
+from arena.blocks import DocumentLinkBlock
+
+
+class SessionQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(live=True)
+
+    def for_programme(self):
+        """Everything a programme row needs, in a fixed number of queries."""
+        return (
+            self.select_related("track")
+            .prefetch_related(
+                models.Prefetch(
+                    "session_speakers",
+                    queryset=SessionSpeaker.objects.select_related("person", "person__organisation"),
+                ),
+                "organisations",
+                "focus_areas",
+            )
+            .order_by("start", "track__sort_order", "title")
+        )
+
+
+class Session(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
+    class Type(models.TextChoices):
+        KEYNOTE = "keynote", _("Keynote")
+        TALK = "talk", _("Talk")
+        LEARNING_EXAMPLE = "learning_example", _("Learning example")
+        PANEL = "panel", _("Panel")
+        WORKSHOP = "workshop", _("Workshop")
+        BREAK = "break", _("Break")
+
+    edition = models.ForeignKey(
+        "conferences.ConferenceEditionPage",
+        verbose_name=_("edition"),
+        on_delete=models.CASCADE,
+        related_name="sessions",
+    )
+    code = models.SlugField(
+        _("address"),
+        max_length=80,
+        help_text=_("Used in the session's address: /motesplats/<year>/program/<address>/."),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    abstract = models.TextField(_("abstract"), blank=True, max_length=4000)
+    start = models.DateTimeField(_("starts"))
+    end = models.DateTimeField(_("ends"))
+    track = models.ForeignKey(
+        "conferences.EditionTrack",
+        verbose_name=_("track"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="sessions",
+    )
+    session_type = models.CharField(_("type"), max_length=20, choices=Type.choices, default=Type.TALK)
+    organisations = ParentalManyToManyField(
+        "arena.Organisation", verbose_name=_("organisations involved"), blank=True, related_name="conference_sessions"
+    )
+    external_organisations = models.CharField(
+        _("external guests"),
+        max_length=300,
+        blank=True,
+        help_text=_("Organisations outside the arena, e.g. Helsingborgs stad, comma separated."),
+    )
+    focus_areas = ParentalManyToManyField(
+        "arena.FocusArea", verbose_name=_("focus areas"), blank=True, related_name="conference_sessions"
+    )
+    is_featured = models.BooleanField(_("featured"), default=False)
+    do_not_record = models.BooleanField(_("do not record"), default=False)
+    materials = StreamField([("document", DocumentLinkBlock())], verbose_name=_("slides and material"), blank=True)
+
+    objects = SessionQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("edition"),
+        FieldRowPanel([FieldPanel("title"), FieldPanel("code")]),
+        FieldRowPanel([FieldPanel("start"), FieldPanel("end")], heading=_("Time (Europe/Stockholm)")),
+        FieldRowPanel([FieldPanel("track"), FieldPanel("session_type")]),
+        FieldPanel("abstract"),
+        InlinePanel("session_speakers", label=_("Speakers")),
+        MultiFieldPanel(
+            [FieldPanel("organisations"), FieldPanel("external_organisations"), FieldPanel("focus_areas")],
+            heading=_("Who and what"),
+        ),
+        FieldRowPanel([FieldPanel("is_featured"), FieldPanel("do_not_record")]),
+        FieldPanel("materials"),
+    ]
+    search_fields = [
+        index.SearchField("title"),
+        index.SearchField("abstract"),
+        index.FilterField("live"),
+        index.FilterField("edition_id"),
+    ]
+
+    class Meta:
+        ordering = ["start", "title"]
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+        constraints = [
+            models.UniqueConstraint(fields=["edition", "code"], name="session_code_unique_per_edition"),
+            models.CheckConstraint(condition=models.Q(end__gt=models.F("start")), name="session_ends_after_start"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        super().clean()
+        if self.start and self.end and self.end <= self.start:
+            raise ValidationError({"end": _("The session must end after it starts.")})
+        if self.start and self.edition_id and self.start.astimezone(self._tz()).date() != self.edition.date:
+            raise ValidationError({"start": _("The session must be on the day of the conference.")})
+        if self.start and self.end and self.track_id:
+            overlapping = (
+                Session.objects.filter(track_id=self.track_id, start__lt=self.end, end__gt=self.start)
+                .exclude(pk=self.pk)
+                .first()
+            )
+            if overlapping is not None:
+                raise ValidationError(
+                    {
+                        "start": _("The room is already taken by “%(title)s” at that time.")
+                        % {"title": overlapping.title}
+                    }
+                )
+
+    @staticmethod
+    def _tz():
+        from zoneinfo import ZoneInfo
+
+        from django.conf import settings
+
+        return ZoneInfo(settings.TIME_ZONE)
+
+    def get_url(self):
+        return f"{self.edition.url}program/{self.code}/"
+
+
+class SessionSpeaker(Orderable):
+    session = ParentalKey(Session, on_delete=models.CASCADE, related_name="session_speakers")
+    person = models.ForeignKey(
+        "arena.Person", verbose_name=_("speaker"), on_delete=models.CASCADE, related_name="conference_sessions"
+    )
+
+    panels = [FieldPanel("person")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("speaker")
+        verbose_name_plural = _("speakers")
+
+
+class SessionChange(models.Model):
+    """A published session moved in time: shown on the programme as a change."""
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="changes")
+    old_start = models.DateTimeField()
+    old_end = models.DateTimeField()
+    new_start = models.DateTimeField()
+    new_end = models.DateTimeField()
+    changed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-changed_at"]
+        verbose_name = _("programme change")
+        verbose_name_plural = _("programme changes")
+
+    def __str__(self):
+        return f"{self.session}: {self.old_start:%H:%M} → {self.new_start:%H:%M}"

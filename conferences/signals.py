@@ -1,0 +1,30 @@
+from django.db.models.signals import post_save, pre_save
+from django.dispatch import receiver
+
+from arena import page_cache
+from conferences.models import Session, SessionChange
+
+
+@receiver(pre_save, sender=Session)
+def record_time_change(sender, instance, raw=False, **kwargs):
+    """A published session whose live row moves in time gets a SessionChange (drafts don't touch the row)."""
+    if raw or not instance.pk or not instance.live:
+        return
+    before = Session.objects.filter(pk=instance.pk, live=True).values("start", "end").first()
+    if before and (before["start"], before["end"]) != (instance.start, instance.end):
+        instance._time_change = before
+
+
+@receiver(post_save, sender=Session)
+def save_time_change(sender, instance, **kwargs):
+    before = getattr(instance, "_time_change", None)
+    if before:
+        SessionChange.objects.create(
+            session=instance,
+            old_start=before["start"],
+            old_end=before["end"],
+            new_start=instance.start,
+            new_end=instance.end,
+        )
+        del instance._time_change
+    page_cache.purge()

@@ -1,0 +1,80 @@
+"""Views behind the conference pages' routes."""
+
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from arena.models import FocusArea, Person
+from conferences import queries
+from conferences.forms import ProgrammeFilterForm
+from conferences.models import Session, SessionChange
+
+
+def series_page(request, page):
+    today = timezone.localdate()
+    editions = list(queries.editions(page))
+    context = page.get_context(request)
+    context.update(
+        upcoming=[edition for edition in editions if edition.date >= today][::-1],
+        archive=[edition for edition in editions if edition.date < today],
+    )
+    return TemplateResponse(request, "conferences/conference_series_page.html", context)
+
+
+def edition_page(request, page):
+    sessions = list(queries.published_sessions(page))
+    now = timezone.now()
+    context = page.get_context(request)
+    context.update(
+        featured=[session for session in sessions if session.is_featured],
+        # "Pågår nu"/"Härnäst" are computed from the clock on every request, never stored.
+        is_today=timezone.localdate() == page.date,
+        happening_now=[session for session in sessions if session.start <= now < session.end],
+        up_next=next((session for session in sessions if session.start > now), None),
+        session_count=len(sessions),
+    )
+    return TemplateResponse(request, "conferences/conference_edition_page.html", context)
+
+
+def programme_page(request, page):
+    form = ProgrammeFilterForm(request.GET, edition=page)
+    filters = form.cleaned_data if form.is_valid() else {}
+    sessions = queries.filter_sessions(
+        queries.published_sessions(page),
+        track=filters.get("spar") and filters["spar"].pk,
+        session_type=filters.get("typ"),
+        focus_area=filters.get("fokus") and filters["fokus"].slug,
+    )
+    context = page.get_context(request)
+    context.update(
+        slots=queries.programme_by_time(sessions),
+        filter_form=form,
+        changes=SessionChange.objects.filter(session__edition=page, session__live=True).select_related("session")[:20],
+        focus_areas=FocusArea.objects.all(),
+    )
+    return TemplateResponse(request, "conferences/programme_page.html", context, status=200 if form.is_valid() else 400)
+
+
+def session_page(request, page, code):
+    session = queries.published_sessions(page).filter(code=code).first()
+    if session is None:
+        raise Http404(_("There is no such session in the programme."))
+    context = page.get_context(request)
+    context.update(session=session, changes=list(session.changes.all()[:5]))
+    return TemplateResponse(request, "conferences/session_page.html", context)
+
+
+def speakers_page(request, page):
+    context = page.get_context(request)
+    context.update(speakers=queries.edition_speakers(page))
+    return TemplateResponse(request, "conferences/speakers_page.html", context)
+
+
+def speaker_page(request, page, slug):
+    person = Person.objects.select_related("organisation", "photo").filter(slug=slug).first()
+    if person is None or not Session.objects.published().filter(session_speakers__person=person).exists():
+        raise Http404(_("There is no such speaker."))
+    context = page.get_context(request)
+    context.update(person=person, sessions=queries.speaker_sessions(person))
+    return TemplateResponse(request, "conferences/speaker_page.html", context)
