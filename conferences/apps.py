@@ -7,4 +7,6 @@ class ConferencesConfig(AppConfig):
     verbose_name = _("Conferences")
 
     def ready(self):
-        from conferences import signals  # noqa: F401  (records programme changes, purges the page cache)
+        # Signals record programme changes and purge the page cache; demo plugs into seed_demo (arena never
+        # imports conferences). conferences.wagtail_hooks is found by Wagtail's own hook autodiscovery.
+        from conferences import demo, signals  # noqa: F401

@@ -6,9 +6,14 @@ from conferences.models import Session, SessionChange
 
 
 @receiver(pre_save, sender=Session)
-def record_time_change(sender, instance, raw=False, **kwargs):
-    """A published session whose live row moves in time gets a SessionChange (drafts don't touch the row)."""
+def record_time_change(sender, instance, raw=False, update_fields=None, **kwargs):
+    """A published session whose live row moves in time gets a SessionChange (drafts don't touch the row).
+
+    save_revision() saves the instance with update_fields=["latest_revision", ...]: the times on the in-memory
+    instance are then a draft and never reach the row, so that save is not a change."""
     if raw or not instance.pk or not instance.live:
+        return
+    if update_fields is not None and not {"start", "end"} & set(update_fields):
         return
     before = Session.objects.filter(pk=instance.pk, live=True).values("start", "end").first()
     if before and (before["start"], before["end"]) != (instance.start, instance.end):

@@ -123,6 +123,8 @@ class Session(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
             raise ValidationError({"end": _("The session must end after it starts.")})
         if self.start and self.edition_id and self.start.astimezone(self._tz()).date() != self.edition.date:
             raise ValidationError({"start": _("The session must be on the day of the conference.")})
+        if self.track_id and self.edition_id and self.track.page_id != self.edition_id:
+            raise ValidationError({"track": _("The track belongs to another edition of the conference.")})
         if self.start and self.end and self.track_id:
             overlapping = (
                 Session.objects.filter(track_id=self.track_id, start__lt=self.end, end__gt=self.start)
