@@ -1,7 +1,8 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
@@ -26,13 +27,15 @@ urlpatterns = [
 
 if settings.SERVE_MEDIA:
     # Small single-server installs serve uploads from Django; larger ones use S3 or a web server in front.
-    from django.urls import re_path
     from django.views.static import serve
 
     urlpatterns.append(
         re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
     )
 
+# Wagtail's own pattern only serves paths ending in "/"; page routes that are files (the conference programme's
+# program.ics, program.json and program/<code>.ics) go through Wagtail's page routing here, without the slash.
+urlpatterns.append(re_path(r"^((?:[\w\-]+/)+[\w\-]+\.(?:ics|json))$", wagtail_views.serve, name="wagtail_serve_file"))
 urlpatterns.append(path("", include(wagtail_urls)))
 
 handler404 = "arena.views.errors.page_not_found"

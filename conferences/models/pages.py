@@ -114,19 +114,21 @@ class ConferenceEditionPage(RoutablePageMixin, Page):
 
         return session_page(request, self, code)
 
-    @path("program/<slug:code>.ics")
+    # Wagtail routes a sub-path with a trailing slash added ("program.ics" arrives as "program.ics/"); the
+    # files themselves are served without one, through the dotted-path pattern in arena/urls.py.
+    @path("program/<slug:code>.ics/")
     def session_ics_route(self, request, code):
         from conferences.exporters import session_ics_response
 
         return session_ics_response(request, self, code)
 
-    @path("program.ics")
+    @path("program.ics/")
     def programme_ics_route(self, request):
         from conferences.exporters import programme_ics_response
 
         return programme_ics_response(request, self)
 
-    @path("program.json")
+    @path("program.json/")
     def programme_json_route(self, request):
         from conferences.exporters import programme_json_response
 
