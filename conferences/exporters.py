@@ -2,6 +2,7 @@
 
 Only published sessions are exported. Times carry their offset and the Europe/Stockholm zone."""
 
+from datetime import UTC, date
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -20,6 +21,25 @@ def _tz():
     return ZoneInfo(settings.TIME_ZONE)
 
 
+def _ics_time(moment):
+    """Local Europe/Stockholm time (TZID), except where the wall-clock time is ambiguous.
+
+    On the autumn night 02:00–03:00 happens twice; iCalendar reads an ambiguous TZID time as its first occurrence
+    (RFC 5545 §3.3.5), so a time in the second hour is written in UTC to keep the right instant."""
+    local = moment.astimezone(_tz())
+    if local.replace(fold=1 - local.fold).utcoffset() != local.utcoffset():
+        return local.astimezone(UTC)
+    return local
+
+
+def _with_edition(sessions, edition):
+    """The sessions, each pointing at the edition already loaded (no query per session for its URL and UID)."""
+    sessions = list(sessions)
+    for session in sessions:
+        session.edition = edition
+    return sessions
+
+
 def session_uid(session, request):
     # Stable for the life of the session: edition year + code + host.
     return f"motesplats-{session.edition.year}-{session.code}@{request.get_host().split(':')[0]}"
@@ -29,8 +49,8 @@ def session_event(session, request):
     event = Event()
     event.add("uid", session_uid(session, request))
     event.add("summary", session.title)
-    event.add("dtstart", session.start.astimezone(_tz()))
-    event.add("dtend", session.end.astimezone(_tz()))
+    event.add("dtstart", _ics_time(session.start))
+    event.add("dtend", _ics_time(session.end))
     event.add("dtstamp", timezone.now())
     if session.abstract:
         event.add("description", session.abstract)
@@ -48,6 +68,10 @@ def calendar_for(sessions, request, name):
     calendar.add("x-wr-timezone", settings.TIME_ZONE)
     for session in sessions:
         calendar.add_component(session_event(session, request))
+    if sessions:
+        # RFC 5545 wants a VTIMEZONE for every TZID used; Outlook ignores events without one.
+        years = [session.start.astimezone(_tz()).year for session in sessions]
+        calendar.add_missing_timezones(first_date=date(min(years), 1, 1), last_date=date(max(years) + 1, 1, 1))
     return calendar
 
 
@@ -58,7 +82,7 @@ def ics_response(calendar, filename):
 
 
 def programme_ics_response(request, edition):
-    sessions = queries.published_sessions(edition)
+    sessions = _with_edition(queries.published_sessions(edition), edition)
     calendar = calendar_for(sessions, request, f"{edition.title} {edition.year}")
     return ics_response(calendar, f"motesplats-{edition.year}.ics")
 
@@ -67,6 +91,7 @@ def session_ics_response(request, edition, code):
     session = queries.published_sessions(edition).filter(code=code).first()
     if session is None:
         raise Http404(_("There is no such session in the programme."))
+    session.edition = edition
     return ics_response(calendar_for([session], request, session.title), f"{code}.ics")
 
 
@@ -98,7 +123,7 @@ def session_data(session, request):
 
 
 def programme_data(edition, request):
-    sessions = queries.published_sessions(edition)
+    sessions = _with_edition(queries.published_sessions(edition), edition)
     return {
         "schema_version": SCHEMA_VERSION,
         "edition": {
