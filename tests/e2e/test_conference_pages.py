@@ -39,7 +39,8 @@ def conference(demo_site):
     organisation = Organisation.objects.get(name="Intraservice")
     guests = Organisation.objects.get(name="Helsingborgs stad")
     edition = create_edition(series, year=2021, venue="Digitalt via Teams")
-    edition.organisers.set([organisation])
+    edition.organisers = [organisation]
+    edition.save_revision().publish()
     big, small = edition.tracks.all()
     area = FocusAreaFactory(name="Digital kompetens för alla", slug="e2e-digital-kompetens")
     speaker = PersonFactory(
@@ -117,6 +118,7 @@ def test_edition_page(page, conference):
     response = page.goto("/motesplats/2021/")
     assert_page_basics(page, response)
     expect(page.locator("main")).to_contain_text("20 oktober 2021")
+    expect(page.locator(".edition-facts")).to_contain_text("Intraservice")
     expect(page.get_by_role("link", name="Program", exact=True)).to_have_attribute("href", "/motesplats/2021/program/")
     expect(page.get_by_role("link", name="Lägg till i kalender", exact=True)).to_have_attribute(
         "href", "/motesplats/2021/program.ics"
