@@ -36,6 +36,7 @@ def edition_speakers(edition):
     return (
         Person.objects.filter(conference_sessions__session__edition=edition, conference_sessions__session__live=True)
         .select_related("organisation", "photo")
+        .prefetch_related("photo__renditions")
         .distinct()
         .order_by("name")
     )

@@ -3,6 +3,7 @@
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 from arena.models import FocusArea, Person
@@ -34,7 +35,11 @@ def edition_page(request, page):
         up_next=next((session for session in sessions if session.start > now), None),
         session_count=len(sessions),
     )
-    return TemplateResponse(request, "conferences/conference_edition_page.html", context)
+    response = TemplateResponse(request, "conferences/conference_edition_page.html", context)
+    if context["is_today"]:
+        # "Pågår nu" changes by the minute on the day: keep this page out of the anonymous page cache.
+        patch_cache_control(response, no_cache=True)
+    return response
 
 
 def programme_page(request, page):

@@ -437,11 +437,6 @@ def test_series_page_queries_do_not_grow_with_editions(client, series, django_as
     assert html(response).count('class="edition-card"') == 12
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="backend: conferences.views.edition_page lets the anonymous page cache keep the page on the day, so "
-    "'Pågår nu'/'Härnäst' go stale for PAGE_CACHE_SECONDS; on the day the response needs Cache-Control: no-cache",
-)
 def test_the_live_day_is_never_served_from_the_page_cache(client, series, settings):
     from django.core.cache import cache
 
