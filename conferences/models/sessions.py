@@ -110,7 +110,11 @@ class Session(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
         verbose_name = _("session")
         verbose_name_plural = _("sessions")
         constraints = [
-            models.UniqueConstraint(fields=["edition", "code"], name="session_code_unique_per_edition"),
+            models.UniqueConstraint(
+                fields=["edition", "code"],
+                name="session_code_unique_per_edition",
+                violation_error_message=_("Another session in this edition already uses this address."),
+            ),
             models.CheckConstraint(condition=models.Q(end__gt=models.F("start")), name="session_ends_after_start"),
         ]
 

@@ -209,7 +209,7 @@ def test_track_from_another_edition_is_rejected(client, organiser, conference, e
 def test_duplicate_code_within_an_edition_is_rejected(client, organiser, conference, edition, stora):
     make_session(edition, stora, "valkommen", "Välkommen", at(edition.date, 9), at(edition.date, 9, 30))
     errors = errors_of(post_add(client, form_data(edition, None, code="valkommen", start="11:00", end="11:30")))
-    assert errors  # the unique constraint on (edition, code) comes back as a form error
+    assert "Det finns redan en programpunkt med den här adressen i upplagan." in str(errors)
     assert Session.objects.count() == 1
     # The same address is free in another edition.
     other = conference["editions"][2022]
