@@ -11,7 +11,9 @@ import os
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 import functools  # noqa: E402
+import io  # noqa: E402
 import shutil  # noqa: E402
+from contextlib import contextmanager  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
 from pathlib import Path  # noqa: E402
 from urllib.parse import urlsplit  # noqa: E402
@@ -226,3 +228,89 @@ def assert_no_axe_violations(page, tags=AXE_TAGS):
     )
     violations = result["violations"]
     assert not violations, f"{page.url}\n{format_axe_violations(violations)}"
+
+
+# --- Tenants and people shared by the app tests ---------------------------------------------------------------
+# Apps that need more before an organisation exists (the blogs' root page) override org_a/org_b in their own
+# conftest; the role fixtures below then use those overrides.
+
+
+@pytest.fixture
+def org_a(db):
+    from tests.factories import OrganisationFactory
+
+    return OrganisationFactory(name="Förskoleförvaltningen")
+
+
+@pytest.fixture
+def org_b(db):
+    from tests.factories import OrganisationFactory
+
+    return OrganisationFactory(name="Stadsbyggnadsförvaltningen")
+
+
+@pytest.fixture
+def writer_a(org_a):
+    from tests.factories import UserFactory, add_writer
+
+    return add_writer(UserFactory(username="skribent_a"), org_a)
+
+
+@pytest.fixture
+def editor_a(org_a):
+    from tests.factories import UserFactory, add_editor
+
+    return add_editor(UserFactory(username="redaktor_a"), org_a)
+
+
+@pytest.fixture
+def writer_b(org_b):
+    from tests.factories import UserFactory, add_writer
+
+    return add_writer(UserFactory(username="skribent_b"), org_b)
+
+
+@pytest.fixture
+def editor_b(org_b):
+    from tests.factories import UserFactory, add_editor
+
+    return add_editor(UserFactory(username="redaktor_b"), org_b)
+
+
+@pytest.fixture
+def staff(db):
+    from tests.factories import UserFactory
+
+    return UserFactory(username="medarbetare")
+
+
+@pytest.fixture
+def superuser(db):
+    from tests.factories import SuperUserFactory
+
+    return SuperUserFactory()
+
+
+# --- The demo seeded twice (idempotence tests) ----------------------------------------------------------------
+
+
+DEMO_TEST_PASSWORD = "x-Arena-demo-1"
+
+
+@contextmanager
+def demo_seeded_twice(django_db_blocker, media_dir, snapshot):
+    """Run seed_demo twice inside one transaction that is rolled back afterwards, so a module can share one
+    seeding. Yields the snapshot() after each run and the command output."""
+    from django.core.management import call_command
+    from django.db import transaction
+    from django.test import override_settings
+    from wagtail.models import Site
+
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=str(media_dir)), transaction.atomic():
+        out = io.StringIO()
+        call_command("seed_demo", password=DEMO_TEST_PASSWORD, stdout=out)
+        first = snapshot()
+        call_command("seed_demo", password=DEMO_TEST_PASSWORD, stdout=out)
+        Site.objects.filter(is_default_site=True).update(hostname="testserver", port=80)
+        yield {"first": first, "second": snapshot(), "output": out.getvalue()}
+        transaction.set_rollback(True)

@@ -1,9 +1,8 @@
-"""Fixtures for the arena tests: isolated media storage, organisations with members, hook cleanup."""
+"""Fixtures for the arena tests (organisations and roles come from tests/conftest.py)."""
 
 import pytest
 
 from arena import provisioning
-from tests.factories import OrganisationFactory, SuperUserFactory, UserFactory, add_editor, add_writer
 
 
 @pytest.fixture
@@ -12,28 +11,3 @@ def restore_provisioners():
     saved = list(provisioning._provisioners)
     yield provisioning._provisioners
     provisioning._provisioners[:] = saved
-
-
-@pytest.fixture
-def org_a(db):
-    return OrganisationFactory(name="Förskoleförvaltningen")
-
-
-@pytest.fixture
-def org_b(db):
-    return OrganisationFactory(name="Stadsbyggnadsförvaltningen")
-
-
-@pytest.fixture
-def writer_a(org_a):
-    return add_writer(UserFactory(username="skribent_a"), org_a)
-
-
-@pytest.fixture
-def editor_a(org_a):
-    return add_editor(UserFactory(username="redaktor_a"), org_a)
-
-
-@pytest.fixture
-def superuser(db):
-    return SuperUserFactory()

@@ -1,4 +1,6 @@
-"""Fixtures for the blog tests: a site with a home page and blog root, two organisations with spaces and people."""
+"""Fixtures for the blog tests: a site with a home page and blog root, and organisations with spaces.
+
+The role fixtures (writer_a, editor_b, staff, ...) come from tests/conftest.py and use the org_a/org_b here."""
 
 import pytest
 from wagtail.models import Site
@@ -6,7 +8,7 @@ from wagtail.models import Site
 from arena.demo.seed import ensure_home_page
 from blogs.models import BlogIndexPage
 from blogs.provisioning import ensure_blog_index
-from tests.factories import OrganisationFactory, SuperUserFactory, UserFactory, add_editor, add_writer
+from tests.factories import OrganisationFactory
 
 
 @pytest.fixture
@@ -39,33 +41,3 @@ def space_a(org_a):
 @pytest.fixture
 def space_b(org_b):
     return org_b.blog_space
-
-
-@pytest.fixture
-def staff(db):
-    return UserFactory(username="medarbetare")
-
-
-@pytest.fixture
-def writer_a(org_a):
-    return add_writer(UserFactory(username="skribent_a"), org_a)
-
-
-@pytest.fixture
-def editor_a(org_a):
-    return add_editor(UserFactory(username="redaktor_a"), org_a)
-
-
-@pytest.fixture
-def writer_b(org_b):
-    return add_writer(UserFactory(username="skribent_b"), org_b)
-
-
-@pytest.fixture
-def editor_b(org_b):
-    return add_editor(UserFactory(username="redaktor_b"), org_b)
-
-
-@pytest.fixture
-def superuser(db):
-    return SuperUserFactory()

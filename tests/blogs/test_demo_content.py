@@ -4,21 +4,15 @@ Seeding takes a few seconds, so it runs once per module inside a transaction tha
 each test runs in its own savepoint within it (pytest-django's `db` fixture nests inside the outer atomic).
 """
 
-import io
-
 import pytest
-from django.core.management import call_command
-from django.db import transaction
 from django.db.models import F
 from django.template import TemplateDoesNotExist
-from django.test import override_settings
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
 
 from arena.models import FocusArea, Person
 from blogs.models import BlogPostPage, Comment, CommentReport
-
-PASSWORD = "x-Arena-demo-1"
+from tests.conftest import demo_seeded_twice
 
 
 def snapshot():
@@ -38,19 +32,8 @@ def snapshot():
 
 @pytest.fixture(scope="module")
 def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
-    media = tmp_path_factory.mktemp("demo-media")
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=str(media)):
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            out = io.StringIO()
-            call_command("seed_demo", password=PASSWORD, stdout=out)
-            first = snapshot()
-            call_command("seed_demo", password=PASSWORD, stdout=out)
-            yield {"first": first, "second": snapshot(), "output": out.getvalue()}
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
+    with demo_seeded_twice(django_db_blocker, tmp_path_factory.mktemp("demo-media"), snapshot) as result:
+        yield result
 
 
 @pytest.mark.django_db

@@ -3,21 +3,16 @@ recorded programme change, an unpublished session for the coming edition, and no
 
 Seeding runs once per module inside a transaction that is rolled back afterwards (as in tests/blogs)."""
 
-import io
 import json
 
 import pytest
 from django.contrib.auth.models import Group
-from django.core.management import call_command
-from django.db import transaction
-from django.test import override_settings
 from wagtail.models import GroupPagePermission, Page, Revision, Site
 
 from arena.models import Person, SiteSettings
 from arena.roles import ORGANISERS
 from conferences.models import ConferenceEditionPage, ConferenceSeriesPage, EditionTrack, Session, SessionChange
-
-PASSWORD = "x-Arena-demo-1"
+from tests.conftest import demo_seeded_twice
 
 
 def snapshot():
@@ -36,20 +31,8 @@ def snapshot():
 
 @pytest.fixture(scope="module")
 def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
-    media = tmp_path_factory.mktemp("demo-media")
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=str(media)):
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            out = io.StringIO()
-            call_command("seed_demo", password=PASSWORD, stdout=out)
-            first = snapshot()
-            call_command("seed_demo", password=PASSWORD, stdout=out)
-            Site.objects.filter(is_default_site=True).update(hostname="testserver", port=80)
-            yield {"first": first, "second": snapshot(), "output": out.getvalue()}
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
+    with demo_seeded_twice(django_db_blocker, tmp_path_factory.mktemp("demo-media"), snapshot) as result:
+        yield result
 
 
 @pytest.mark.django_db
