@@ -1,23 +1,39 @@
 """Demo conference content for seed_demo: the series page at /motesplats/, three editions with programmes,
-speakers, one recorded programme change (2021) and one unpublished session under preparation (2027).
+speakers, one recorded programme change (2021), recordings with captions (2022), and a coming edition (2027) that is
+open for registration, with workshops, attendees and a waiting list, and one unpublished session under preparation.
 
-Idempotent: the series is found by slug under the home page, editions by year, speakers by slug and sessions by
-code within their edition, so running seed_demo again creates nothing new. The texts live in
-conferences/demo_programme.py.
+Idempotent: the series is found by slug under the home page, editions by year, speakers by slug, sessions by
+code within their edition and recordings by session, so running seed_demo again creates nothing new. The texts live
+in conferences/demo_programme.py, the generated video and captions come from conferences/demo_media.py and the
+attendees from conferences/demo_registrations.py.
 """
 
 import datetime
+from functools import partial
 from zoneinfo import ZoneInfo
 
 from django.db.models import Q
+from django.utils import timezone
 from wagtail.models import Site
 from wagtail.rich_text import RichText
 
 from arena.demo import demo_seeder
 from arena.demo.taxonomy import ensure_focus_areas
 from arena.models import Organisation, Person, SiteSettings
-from conferences.demo_programme import EDITIONS, PEOPLE, SERIES
-from conferences.models import ConferenceEditionPage, ConferenceSeriesPage, EditionTrack, Session, SessionSpeaker
+from conferences.demo_media import ensure_file, ensure_opening_captions, ensure_opening_video, webvtt
+from conferences.demo_programme import EDITIONS, PEOPLE, RECORDINGS, SERIES
+from conferences.demo_registrations import seed_registrations
+from conferences.models import (
+    ConferenceEditionPage,
+    ConferenceSeriesPage,
+    EditionTrack,
+    Recording,
+    RecordingCaption,
+    Registration,
+    Session,
+    SessionSpeaker,
+)
+from conferences.registration import NOT_OFFERED, NOT_YET, window_state
 from conferences.roles import grant_organiser_permissions
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -39,14 +55,20 @@ def seed_conference_demo(home=None, organisations=(), stdout=None):
     grant_organiser_permissions(series)
     add_conference_to_main_menu(home, series)
     people = ensure_people(orgs)
-    created = 0
+    created = registered = 0
     for data in EDITIONS:
         edition = ensure_edition(series, data, orgs)
         created += ensure_sessions(edition, data, people, orgs, areas)
+        if data.get("registration"):
+            keep_registration_open(edition, data)
+            registered += seed_registrations(edition)
+    recorded = ensure_recordings()
     if stdout is not None:
         stdout.write(
             f"Mötesplats: {ConferenceEditionPage.objects.count()} konferensdagar, "
-            f"{Session.objects.published().count()} publicerade programpunkter ({created} nya)."
+            f"{Session.objects.published().count()} publicerade programpunkter ({created} nya), "
+            f"{Recording.objects.count()} inspelningar ({recorded} nya), "
+            f"{Registration.objects.active().count()} anmälningar ({registered} nya)."
         )
 
 
@@ -95,11 +117,10 @@ def ensure_edition(series, data, orgs):
     if edition is not None:
         return edition
     day = datetime.date.fromisoformat(data["date"])
-    registration = {
-        key: datetime.datetime.fromisoformat(data[key]).replace(tzinfo=STOCKHOLM)
-        for key in ("registration_opens", "registration_closes")
-        if data.get(key)
-    }
+    registration = {}
+    if data.get("registration"):
+        opens, closes = registration_window(day, data["registration"])
+        registration = {"registration_opens": opens, "registration_closes": closes, "capacity": data.get("capacity")}
     edition = ConferenceEditionPage(
         title=data["title"],
         slug=str(data["year"]),
@@ -123,6 +144,31 @@ def ensure_edition(series, data, orgs):
     return edition
 
 
+def registration_window(day, spec):
+    """(opens, closes) for the coming edition: opened some days before today at 08:00, closes at 23:59 some days
+    before the conference day, so registration is open whenever the demo is seeded before the deadline."""
+    today = timezone.localdate()
+    closes = datetime.datetime.combine(day - datetime.timedelta(days=spec["closes_days_before"]), datetime.time(23, 59))
+    opens = datetime.datetime.combine(today - datetime.timedelta(days=spec["opens_days_ago"]), datetime.time(8, 0))
+    # Seeded after the deadline the window stays valid (closed), opening a day before it closes.
+    opens = min(opens, closes - datetime.timedelta(days=1))
+    return opens.replace(tzinfo=STOCKHOLM), closes.replace(tzinfo=STOCKHOLM)
+
+
+def keep_registration_open(edition, data):
+    """A demo seeded before the window was relative (or with registration unset) gets today's window, once."""
+    if window_state(edition) not in (NOT_YET, NOT_OFFERED):
+        return
+    edition.registration_opens, edition.registration_closes = registration_window(edition.date, data["registration"])
+    edition.capacity = edition.capacity or data.get("capacity")
+    edition.save_revision().publish()
+    wanted = {item["code"]: item for item in data["sessions"] if item.get("registration_required")}
+    for session in Session.objects.filter(edition=edition, code__in=wanted, registration_required=False):
+        session.registration_required, session.capacity = True, wanted[session.code].get("capacity")
+        session.full_clean()
+        session.save_revision().publish()
+
+
 def ensure_sessions(edition, data, people, orgs, areas):
     day = edition.date
     tracks = {track.name: track for track in EditionTrack.objects.filter(page=edition)}
@@ -143,6 +189,8 @@ def ensure_sessions(edition, data, people, orgs, areas):
             external_organisations=item.get("external", ""),
             is_featured=item.get("featured", False),
             do_not_record=item.get("do_not_record", False),
+            registration_required=item.get("registration_required", False),
+            capacity=item.get("capacity"),
             live=False,
         )
         session.session_speakers = [
@@ -164,6 +212,35 @@ def ensure_sessions(edition, data, people, orgs, areas):
         session.full_clean()
         session.save_revision().publish()
     return len(created)
+
+
+def ensure_recordings():
+    """Recordings for the sessions in RECORDINGS that have none: the generated video with its captions, or an
+    external link with captions of its own. Each file is validated like an organiser's upload (full_clean)."""
+    created = 0
+    for data in RECORDINGS:
+        session = Session.objects.filter(edition__year=data["year"], code=data["session"], live=True).first()
+        if session is None or session.do_not_record or Recording.objects.filter(session=session).exists():
+            continue
+        recording = Recording(session=session, transcript=data["transcript"])
+        if data.get("external_url"):
+            recording.external_url = data["external_url"]
+            prefix = f"recordings/captions/motesplats-{data['year']}-{data['session']}"
+            captions = {
+                language: ensure_file(f"{prefix}.{language}.vtt", partial(webvtt, cues))
+                for language, cues in data["own_captions"].items()
+            }
+        else:
+            recording.video = ensure_opening_video()
+            captions = {language: ensure_opening_captions(language) for language in data["captions"]}
+        recording.full_clean()
+        recording.save()
+        for order, (language, name) in enumerate(captions.items()):
+            caption = RecordingCaption(recording=recording, language=language, file=name, sort_order=order)
+            caption.full_clean()
+            caption.save()
+        created += 1
+    return created
 
 
 def add_conference_to_main_menu(home, series):

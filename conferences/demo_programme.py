@@ -4,6 +4,8 @@ Written for Kunskapsarenan from the themes of the first "Mötesplats digitaliser
 20 October 2021. The people are invented; where a blog author speaks, the slug is the blog demo's, so the
 speaker and the author are the same person record.
 Times are "HH:MM" on the edition's day in Europe/Stockholm. Focus areas are referred to by slug.
+The coming edition's registration window is given relative to the day the demo is seeded ("registration"), so it is
+open whenever the demo is set up; the 2022 recordings' transcripts are in RECORDINGS.
 """
 
 TJANSTER = "digitala-tjanster"
@@ -133,7 +135,7 @@ RUM2 = "Rum 2"
 
 
 def S(code, start, end, title, kind="talk", track=STORA, abstract="", speakers=(), orgs=(), focus=(), **extra):
-    """One programme item; extra keys: external, featured, do_not_record, draft."""
+    """One programme item; extra keys: external, featured, do_not_record, draft, registration_required, capacity."""
     return {
         "code": code,
         "start": start,
@@ -428,8 +430,9 @@ EDITIONS = [
         "format": "hybrid",
         "venue": "Stadshuset, Göteborg",
         "stream_url": "https://kunskapsarenan.local/sandning/2027",
-        "registration_opens": "2027-08-15T08:00",
-        "registration_closes": "2027-10-13T23:59",
+        # Opens a month before the demo is seeded, closes a week before the day (at 23:59); 300 places in the hall.
+        "registration": {"opens_days_ago": 30, "closes_days_before": 7},
+        "capacity": 300,
         "organisers": ["Stadsledningskontoret"],
         "intro": (
             "Årets mötesplats handlar om hur vi använder AI och automatisering så att invånarna kan fortsätta lita "
@@ -476,6 +479,8 @@ EDITIONS = [
                 orgs=["Grundskoleförvaltningen"],
                 focus=[KOMPETENS],
                 do_not_record=True,
+                registration_required=True,
+                capacity=25,
             ),
             S(
                 "automatisering-med-omtanke",
@@ -489,6 +494,170 @@ EDITIONS = [
                 focus=[VERKSAMHET],
                 draft=True,
             ),
+            S("lunch", "12:00", "13:00", "Lunch", "break", do_not_record=True),
+            S(
+                "workshop-klarsprak-med-ai",
+                "13:00",
+                "14:30",
+                "Workshop: Klarspråk med AI-stöd",
+                "workshop",
+                track=RUM2,
+                abstract=(
+                    "Ta med en text från din egen verksamhet, till exempel ett beslut eller en kallelse. Vi prövar hur "
+                    "ett AI-verktyg kan hjälpa till att göra den tydligare, och granskar tillsammans var verktyget "
+                    "hjälper och var det gör texten sämre. Ta med en dator."
+                ),
+                speakers=["sara-skribent"],
+                orgs=["Stadsledningskontoret"],
+                focus=[KOMPETENS, TJANSTER],
+                do_not_record=True,
+                registration_required=True,
+                capacity=12,
+            ),
+            S(
+                "workshop-riskbedomning",
+                "14:45",
+                "16:00",
+                "Workshop: Gör en riskbedömning av en AI-tjänst",
+                "workshop",
+                track=RUM2,
+                abstract=(
+                    "En övning i liten grupp där vi går igenom en tänkt AI-tjänst för att boka tid i äldreomsorgen, "
+                    "steg för steg: vilka uppgifter den behandlar, vad som kan gå fel för invånaren och vem som "
+                    "ansvarar när det händer. Få platser så att alla hinner vara med i samtalet."
+                ),
+                speakers=["leila-haddad"],
+                orgs=["Socialförvaltningen Nordost"],
+                focus=[VERKSAMHET, DATA],
+                do_not_record=True,
+                registration_required=True,
+                capacity=3,
+            ),
         ],
+    },
+]
+
+
+def paragraphs(*texts):
+    return "\n\n".join(texts)
+
+
+# Recordings of the 2022 sessions. Those without "external_url" use the generated opening video
+# (conferences/demo_media.py) with its captions in the listed languages; the external one has captions of its own
+# as (start seconds, end seconds, text) cues. The panel has no captions yet, so the warning shows.
+RECORDINGS = [
+    {
+        "year": 2022,
+        "session": "valkommen",
+        "captions": ["sv"],
+        "transcript": paragraphs(
+            "Godmorgon allihop, och välkomna – både ni som sitter här i Stadshussalen och ni som följer oss i "
+            "sändningen. För ett år sedan träffades vi för första gången, då helt digitalt. Jag sa att vi skulle "
+            "lära oss tillsammans, och i dag vill jag berätta vad det har blivit av det löftet.",
+            "Sedan dess har Kunskapsarenan vuxit. Förvaltningar och bolag har börjat dela sina lärande exempel, och "
+            "flera av er som sitter här har skrivit på bloggarna. Vi har också fått en gemensam plan för "
+            "digitalisering, som Sara kommer att berätta mer om strax.",
+            "Men en plan gör ingen skillnad förrän den används. Därför heter dagen ”Från plan till praktik”. Jag "
+            "vill att vi pratar lika mycket om det som inte fungerade som om det som gick bra, för det är där vi "
+            "lär oss mest.",
+            "De kommande åren vill jag att vi blir bättre på tre saker: att ta tillvara de idéer som fungerar så att "
+            "de blir en del av vardagen, att mäta var vi står så att vi kan prioritera tillsammans, och att se till "
+            "att alla medarbetare får den kompetens som behövs. Tack för att ni är här, och ha en riktigt bra dag.",
+        ),
+    },
+    {
+        "year": 2022,
+        "session": "planen-i-praktiken",
+        "captions": ["sv", "en"],
+        "transcript": paragraphs(
+            "Tack, Helena. Jag ska försöka göra något som kan låta omöjligt: förklara en hel plan på en halvtimme, "
+            "och dessutom göra det begripligt för dig som aldrig har läst den.",
+            "Planen har ett övergripande mål: digitaliseringen ska göra det enklare för invånare, företag och "
+            "medarbetare, och staden ska använda sina gemensamma resurser klokare. Under målet finns fyra "
+            "målområden: digitala tjänster, en effektiv och innovativ verksamhet, data och digital infrastruktur "
+            "samt digital kompetens och ledarskap. Känner ni igen dem? Det är samma fokusområden som ni hittar på "
+            "Kunskapsarenan.",
+            "Vad betyder det i vardagen? Ta ett exempel från förskolan. När vårdnadshavare kan anmäla frånvaro "
+            "digitalt sparar pedagogerna tid varje morgon, men bara om tjänsten hänger ihop med schemat och "
+            "närvarolistan. Det är därför planen talar om gemensam infrastruktur: en tjänst blir aldrig bättre än "
+            "det den bygger på.",
+            "Planen förändrar också hur vi prioriterar och finansierar. I stället för att varje förvaltning betalar "
+            "för sina egna lösningar vill vi samla satsningar som många har nytta av, och följa upp dem med samma "
+            "mått. Du som har en idé ska kunna visa vilken nytta den gör och för vem, och det ska finnas en tydlig "
+            "väg in för att få stöd.",
+            "Mitt medskick är enkelt: läs det målområde som ligger närmast ditt eget arbete, och fråga dig vad som "
+            "skulle behöva förändras på din arbetsplats för att vi ska nå dit.",
+        ),
+    },
+    {
+        "year": 2022,
+        "session": "ai-i-handlaggningen",
+        "captions": ["sv"],
+        "transcript": paragraphs(
+            "Hej! Jag är utvecklingsledare på Socialförvaltningen Nordost, och jag ska berätta om ett försök som vi "
+            "var ganska nervösa inför att starta.",
+            "Varje vecka kommer hundratals ärenden in till oss: ansökningar, anmälningar och frågor. Förut lästes "
+            "alla av samma lilla grupp handläggare, som sedan fördelade dem vidare. Det tog tid, och brådskande "
+            "ärenden kunde bli liggande i kön. Vi ville pröva om ett AI-stöd kunde sortera ärendena så att de "
+            "brådskande hamnade överst.",
+            "Det viktigaste beslutet fattade vi innan vi skrev en enda rad kod: AI-stödet får föreslå, men aldrig "
+            "besluta. Varje ärende läses fortfarande av en handläggare, som ser förslaget och själv avgör. Vi "
+            "loggade också varje gång handläggaren valde något annat än förslaget och gick igenom de fallen "
+            "tillsammans varje vecka.",
+            "Efter ett halvår ser vi att de brådskande ärendena hanteras snabbare och att handläggarna har bättre "
+            "överblick. Vi såg också att stödet fungerade sämre för ärenden som var skrivna på andra språk än "
+            "svenska. Det har vi rättat till, och det visar varför uppföljningen måste finnas med från början och "
+            "inte göras i efterhand.",
+            "Funderar ni på något liknande? Prata tidigt med dataskyddsombudet och de fackliga företrädarna, och "
+            "var öppna mot invånarna med hur stödet används.",
+        ),
+    },
+    {
+        "year": 2022,
+        "session": "smarta-fastigheter",
+        "external_url": "https://play.example.se/video/motesplats-2022-smarta-fastigheter",
+        "own_captions": {
+            "sv": [
+                (0.0, 4.0, "Jag heter Daniel Persson och leder projektet med smarta fastigheter på Bostadsbolaget."),
+                (4.0, 8.5, "Under två år har vi satt sensorer i drygt tusen lägenheter,"),
+                (8.5, 13.0, "och i dag vill jag berätta vad hyresgästerna faktiskt har märkt av det."),
+                (13.0, 17.0, "Det första de märkte var ingenting alls, och det var meningen."),
+            ]
+        },
+        "transcript": paragraphs(
+            "Jag heter Daniel Persson och leder projektet med smarta fastigheter på Bostadsbolaget. Under två år "
+            "har vi satt sensorer i drygt tusen lägenheter, och i dag vill jag berätta vad hyresgästerna faktiskt "
+            "har märkt av det.",
+            "Det första de märkte var ingenting alls, och det var meningen. Sensorerna mäter temperatur och fukt, "
+            "och när något avviker får fastighetsskötaren en signal innan hyresgästen ens hunnit märka att det "
+            "blivit kallt. I de husen har felanmälningarna om värme minskat med ungefär en tredjedel.",
+            "Det andra var den digitala felanmälan. Många tycker att det är smidigt att kunna skicka en bild och "
+            "följa ärendet i mobilen. Men vi lärde oss snabbt att telefonen måste finnas kvar: en del av våra "
+            "äldre hyresgäster vill prata med en människa, och det ska de få göra.",
+            "Det tredje handlar om energin. Med bättre data kan vi styra värmen efter hur husen faktiskt används, "
+            "och det har minskat energianvändningen märkbart. Vi är noga med att mätningarna gäller huset och inte "
+            "den enskilda hyresgästen, och vi berättar öppet vad vi mäter och varför.",
+        ),
+    },
+    {
+        "year": 2022,
+        "session": "panel-digital-mognad",
+        "captions": [],
+        "transcript": paragraphs(
+            "Nora Nilsson: Välkomna till panelen. Vi har precis fått resultaten från stadens mätning av digital "
+            "mognad, och jag vill börja med frågan som många har ställt: vad ska vi egentligen med en sådan mätning "
+            "till?",
+            "Sara Skribent: För mig handlar det om att kunna prioritera på riktigt. Mätningen visar att vi har kommit "
+            "långt med digitala tjänster till invånarna, men att vi ligger efter när det gäller att dela data mellan "
+            "verksamheterna. Det hade vi anat, men nu kan vi visa det.",
+            "Mattias Sjödin: Vi i Sundsvall har mätt i flera omgångar, och mitt råd är att inte stirra sig blind på "
+            "siffrorna. Det värdefulla är samtalen som uppstår när en ledningsgrupp jämför sina svar med varandras. "
+            "Då blir det tydligt var man ser olika på saker.",
+            "Nora Nilsson: Hur undviker man att mätningen blir en tävling mellan förvaltningarna?",
+            "Mattias Sjödin: Genom att redovisa resultaten öppet men aldrig göra en topplista, och genom att följa "
+            "upp med stöd i stället för pekpinnar.",
+            "Sara Skribent: Precis. Nästa gång vi mäter vill jag att varje förvaltning ska kunna peka på något som de "
+            "har förbättrat, och att vi har hjälpt varandra att komma dit.",
+        ),
     },
 ]

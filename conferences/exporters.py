@@ -13,7 +13,7 @@ from icalendar import Calendar, Event
 
 from conferences import queries
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 PRODID = "-//Kunskapsarenan//Mötesplats digitalisering och innovation//SV"
 
 
@@ -95,6 +95,29 @@ def session_ics_response(request, edition, code):
     return ics_response(calendar_for([session], request, session.title), f"{code}.ics")
 
 
+def recording_data(session, request):
+    """The session's recording for program.json (schema 1.1), or None; URLs absolute, also for media on S3."""
+    recording = queries.shown_recording(session)
+    if recording is None:
+        return None
+    return {
+        "video_url": request.build_absolute_uri(recording.video_url),
+        "mime_type": recording.mime_type or None,
+        "external": not recording.video,
+        "plays_in_browser": recording.plays_here,
+        "captions": [
+            {
+                "language": caption.language,
+                "srclang": caption.srclang,
+                "label": str(caption.get_language_display()),
+                "url": request.build_absolute_uri(caption.file.url),
+            }
+            for caption in recording.captions.all()
+        ],
+        "has_transcript": bool(session.recording_has_transcript),
+    }
+
+
 def session_data(session, request):
     return {
         "code": session.code,
@@ -119,11 +142,12 @@ def session_data(session, request):
         ],
         "organisations": [organisation.name for organisation in session.organisations.all()],
         "focus_areas": [area.slug for area in session.focus_areas.all()],
+        "recording": recording_data(session, request),
     }
 
 
 def programme_data(edition, request):
-    sessions = _with_edition(queries.published_sessions(edition), edition)
+    sessions = _with_edition(queries.with_recordings(queries.published_sessions(edition), transcripts=False), edition)
     return {
         "schema_version": SCHEMA_VERSION,
         "edition": {

@@ -1,3 +1,4 @@
+from django.db import transaction
 from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 
@@ -24,7 +25,7 @@ def record_time_change(sender, instance, raw=False, update_fields=None, **kwargs
 def save_time_change(sender, instance, **kwargs):
     before = getattr(instance, "_time_change", None)
     if before:
-        SessionChange.objects.create(
+        change = SessionChange.objects.create(
             session=instance,
             old_start=before["start"],
             old_end=before["end"],
@@ -32,4 +33,13 @@ def save_time_change(sender, instance, **kwargs):
             new_end=instance.end,
         )
         del instance._time_change
+        _queue_change_notice(change.pk)
     page_cache.purge()
+
+
+def _queue_change_notice(change_id):
+    """E-mail the session's attendees once the new time is committed (never for a save that is rolled back)."""
+    from arena.tasks import enqueue
+    from conferences.tasks import notify_session_change
+
+    transaction.on_commit(lambda: enqueue(notify_session_change, change_id=change_id))

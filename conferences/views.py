@@ -10,6 +10,7 @@ from arena.models import FocusArea, Person
 from conferences import queries
 from conferences.forms import ProgrammeFilterForm
 from conferences.models import Session, SessionChange
+from conferences.recording_views import recording_player
 
 
 def series_page(request, page):
@@ -19,6 +20,7 @@ def series_page(request, page):
     context.update(
         upcoming=[edition for edition in editions if edition.date >= today][::-1],
         archive=[edition for edition in editions if edition.date < today],
+        has_recordings=queries.archive_recordings(page).exists(),
     )
     return TemplateResponse(request, "conferences/conference_series_page.html", context)
 
@@ -62,11 +64,16 @@ def programme_page(request, page):
 
 
 def session_page(request, page, code):
-    session = queries.published_sessions(page).filter(code=code).first()
+    session = queries.with_recordings(queries.published_sessions(page)).filter(code=code).first()
     if session is None:
         raise Http404(_("There is no such session in the programme."))
+    recording = queries.shown_recording(session)
     context = page.get_context(request)
-    context.update(session=session, changes=list(session.changes.all()[:5]))
+    context.update(
+        session=session,
+        changes=list(session.changes.all()[:5]),
+        player=recording_player(recording) if recording else None,
+    )
     return TemplateResponse(request, "conferences/session_page.html", context)
 
 

@@ -35,6 +35,12 @@ class ConferenceSeriesPage(RoutablePageMixin, Page):
 
         return series_page(request, self)
 
+    @path("inspelningar/")
+    def recordings_route(self, request):
+        from conferences.recording_views import recordings_archive
+
+        return recordings_archive(request, self)
+
 
 class ConferenceEditionPage(RoutablePageMixin, Page):
     class Format(models.TextChoices):
@@ -52,6 +58,12 @@ class ConferenceEditionPage(RoutablePageMixin, Page):
     stream_url = models.URLField(_("stream link"), blank=True)
     registration_opens = models.DateTimeField(_("registration opens"), null=True, blank=True)
     registration_closes = models.DateTimeField(_("registration closes"), null=True, blank=True)
+    capacity = models.PositiveIntegerField(
+        _("places for the day"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty for unlimited (e.g. a digital conference). Beyond it, attendees join a waiting list."),
+    )
     organisers = ParentalManyToManyField(
         "arena.Organisation", verbose_name=_("organising organisations"), blank=True, related_name="+"
     )
@@ -68,7 +80,10 @@ class ConferenceEditionPage(RoutablePageMixin, Page):
             [FieldPanel("format"), FieldPanel("venue"), FieldPanel("stream_url"), FieldPanel("organisers")],
             heading=_("The day"),
         ),
-        FieldRowPanel([FieldPanel("registration_opens"), FieldPanel("registration_closes")], heading=_("Registration")),
+        FieldRowPanel(
+            [FieldPanel("registration_opens"), FieldPanel("registration_closes"), FieldPanel("capacity")],
+            heading=_("Registration"),
+        ),
         InlinePanel("tracks", label=_("Tracks and rooms")),
     ]
     search_fields = Page.search_fields + [
@@ -133,6 +148,18 @@ class ConferenceEditionPage(RoutablePageMixin, Page):
         from conferences.exporters import programme_json_response
 
         return programme_json_response(request, self)
+
+    @path("anmalan/")
+    def registration_route(self, request):
+        from conferences.registration_views import registration_page
+
+        return registration_page(request, self)
+
+    @path("anmalan/avboka/<int:registration_id>/")
+    def cancel_registration_route(self, request, registration_id):
+        from conferences.registration_views import cancel_registration
+
+        return cancel_registration(request, self, registration_id)
 
     @path("talare/")
     def speakers_route(self, request):

@@ -81,6 +81,17 @@ class Session(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
     is_featured = models.BooleanField(_("featured"), default=False)
     do_not_record = models.BooleanField(_("do not record"), default=False)
     materials = StreamField([("document", DocumentLinkBlock())], verbose_name=_("slides and material"), blank=True)
+    registration_required = models.BooleanField(
+        _("requires registration"),
+        default=False,
+        help_text=_("Attendees register for this session separately, e.g. a workshop with limited places."),
+    )
+    capacity = models.PositiveSmallIntegerField(
+        _("places"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty for unlimited. When the places are taken, new registrations join a waiting list."),
+    )
 
     objects = SessionQuerySet.as_manager()
 
@@ -96,6 +107,7 @@ class Session(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
             heading=_("Who and what"),
         ),
         FieldRowPanel([FieldPanel("is_featured"), FieldPanel("do_not_record")]),
+        FieldRowPanel([FieldPanel("registration_required"), FieldPanel("capacity")], heading=_("Registration")),
         FieldPanel("materials"),
     ]
     search_fields = [
@@ -129,6 +141,10 @@ class Session(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
             raise ValidationError({"start": _("The session must be on the day of the conference.")})
         if self.track_id and self.edition_id and self.track.page_id != self.edition_id:
             raise ValidationError({"track": _("The track belongs to another edition of the conference.")})
+        if self.capacity is not None and not self.registration_required:
+            raise ValidationError(
+                {"capacity": _("Places can only be limited for a session that requires registration.")}
+            )
         if self.start and self.end and self.track_id:
             overlapping = (
                 Session.objects.filter(track_id=self.track_id, start__lt=self.end, end__gt=self.start)

@@ -1,18 +1,42 @@
 """The conference demo from `manage.py seed_demo`: /motesplats/ with three editions, a full 2021 programme with a
-recorded programme change, an unpublished session for the coming edition, and nothing duplicated on a second run.
+recorded programme change, 2022 recordings whose generated video and captions really are WebM and WebVTT, a coming
+edition open for registration with workshops, attendees and a waiting list, an unpublished session for it, and
+nothing duplicated on a second run (not even a file).
 
 Seeding runs once per module inside a transaction that is rolled back afterwards (as in tests/blogs)."""
 
+import datetime
 import json
+import zoneinfo
+from pathlib import Path
 
+import av
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core.files.storage import default_storage
+from django.utils import timezone
 from wagtail.models import GroupPagePermission, Page, Revision, Site
+from wagtail.search.backends import get_search_backend
 
 from arena.models import Person, SiteSettings
 from arena.roles import ORGANISERS
-from conferences.models import ConferenceEditionPage, ConferenceSeriesPage, EditionTrack, Session, SessionChange
+from conferences import demo_media
+from conferences.media_validation import sniff_video, validate_webvtt_text
+from conferences.models import (
+    ConferenceEditionPage,
+    ConferenceSeriesPage,
+    EditionTrack,
+    Recording,
+    RecordingCaption,
+    Registration,
+    Session,
+    SessionChange,
+)
+from conferences.registration import OPEN, waiting_list_position, window_state
 from tests.conftest import demo_seeded_twice
+
+STOCKHOLM = zoneinfo.ZoneInfo("Europe/Stockholm")
 
 
 def snapshot():
@@ -26,19 +50,42 @@ def snapshot():
         "people": Person.objects.count(),
         "revisions": Revision.objects.count(),
         "page_permissions": GroupPagePermission.objects.count(),
+        "recordings": Recording.objects.count(),
+        "captions": RecordingCaption.objects.count(),
+        "registrations": Registration.objects.count(),
+        "media_files": sorted(str(path.relative_to(settings.MEDIA_ROOT)) for path in media_files()),
     }
 
 
+def media_files():
+    return [path for path in Path(settings.MEDIA_ROOT).rglob("*") if path.is_file()]
+
+
 @pytest.fixture(scope="module")
-def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
-    with demo_seeded_twice(django_db_blocker, tmp_path_factory.mktemp("demo-media"), snapshot) as result:
+def seeded_media(tmp_path_factory):
+    return tmp_path_factory.mktemp("demo-media")
+
+
+@pytest.fixture(scope="module")
+def seeded(django_db_setup, django_db_blocker, seeded_media):
+    with demo_seeded_twice(django_db_blocker, seeded_media, snapshot) as result:
         yield result
+
+
+@pytest.fixture
+def demo_media_root(seeded, seeded_media, settings):
+    """The seeded module's media directory for the tests that open the files (each test gets its own otherwise)."""
+    settings.MEDIA_ROOT = str(seeded_media)
+    return seeded_media
 
 
 @pytest.mark.django_db
 def test_second_run_creates_nothing_new(seeded):
     assert seeded["second"] == seeded["first"]
     assert "Mötesplats:" in seeded["output"]
+    # The video and captions were generated once: the second run found them in storage and wrote nothing.
+    assert seeded["first"]["media_files"].count(demo_media.VIDEO_NAME) == 1
+    assert "5 inspelningar (0 nya)" in seeded["output"] and "17 anmälningar (0 nya)" in seeded["output"]
 
 
 @pytest.mark.django_db
@@ -130,3 +177,166 @@ def test_programme_json_lists_the_published_2021_programme(seeded, client):
     upcoming = client.get("/motesplats/2027/program.json")
     assert upcoming.status_code == 200
     assert "Automatisering med omtanke" not in upcoming.content.decode()  # the draft stays hidden
+
+
+# --- Recordings (2022) ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_2022_recordings_cover_recordable_sessions_in_every_form(seeded):
+    recordings = Recording.objects.published().filter(session__edition__year=2022).select_related("session")
+    assert recordings.count() == 5
+    assert not recordings.filter(session__do_not_record=True).exists()
+    uploaded = [recording for recording in recordings if recording.video]
+    external = [recording for recording in recordings if recording.external_url]
+    assert len(uploaded) == 4 and len(external) == 1
+    assert all(recording.plays_here and recording.mime_type == "video/webm" for recording in uploaded)
+    link = external[0]
+    assert link.external_url.startswith("https://play.example.se/") and not link.plays_here
+    languages = {
+        recording.session.code: sorted(recording.captions.values_list("language", flat=True))
+        for recording in recordings
+    }
+    assert languages == {
+        "valkommen": ["sv"],
+        "planen-i-praktiken": ["en", "sv"],
+        "ai-i-handlaggningen": ["sv"],
+        "smarta-fastigheter": ["sv"],
+        "panel-digital-mognad": [],
+    }
+    assert sum(1 for captions in languages.values() if not captions) == 1  # the admin's and the page's warning
+    for recording in recordings:
+        assert len(recording.transcript.split("\n\n")) >= 3, recording.session.code
+        assert "å" in recording.transcript or "ä" in recording.transcript or "ö" in recording.transcript
+
+
+@pytest.mark.django_db
+def test_recordings_and_captions_validate_like_uploads(seeded, demo_media_root):
+    for recording in Recording.objects.all():
+        recording.full_clean()
+        for caption in recording.captions.all():
+            caption.full_clean()
+
+
+@pytest.mark.django_db
+def test_generated_video_is_a_short_small_webm(seeded, demo_media_root):
+    recording = Recording.objects.get(session__edition__year=2022, session__code="planen-i-praktiken")
+    assert recording.video.name == demo_media.VIDEO_NAME
+    assert default_storage.exists(recording.video.name)
+    assert recording.video.size < 1024 * 1024
+    with recording.video.open("rb") as handle:
+        assert sniff_video(handle.read(64)) == "webm"
+    with av.open(default_storage.path(recording.video.name)) as container:
+        stream = container.streams.video[0]
+        assert stream.codec_context.name == "vp8"
+        assert (stream.codec_context.width, stream.codec_context.height) == (640, 360)
+        assert 8 <= container.duration / av.time_base <= 12
+        assert not container.streams.audio
+        frames = sum(1 for _frame in container.decode(stream))
+    assert frames == demo_media.FPS * demo_media.SECONDS
+
+
+def cue_bounds(text):
+    """(first cue's start, last cue's end) in seconds."""
+    timings = [line.split(" --> ") for line in text.splitlines() if "-->" in line]
+
+    def seconds(stamp):
+        hours, minutes, rest = stamp.split(":")
+        return int(hours) * 3600 + int(minutes) * 60 + float(rest)
+
+    return seconds(timings[0][0]), seconds(timings[-1][1])
+
+
+@pytest.mark.django_db
+def test_caption_files_are_webvtt_covering_the_video(seeded, demo_media_root):
+    captions = RecordingCaption.objects.filter(recording__video=demo_media.VIDEO_NAME)
+    assert set(captions.values_list("language", flat=True)) == {"sv", "en"}
+    for caption in captions:
+        with caption.file.open("rb") as handle:
+            text = handle.read().decode("utf-8")
+        validate_webvtt_text(text)
+        assert cue_bounds(text) == (0.0, float(demo_media.SECONDS))
+    swedish = captions.filter(language="sv").first()
+    with swedish.file.open("rb") as handle:
+        assert "Från plan till praktik" in handle.read().decode("utf-8")
+    external = RecordingCaption.objects.get(recording__external_url__startswith="https://play.example.se/")
+    with external.file.open("rb") as handle:
+        validate_webvtt_text(handle.read().decode("utf-8"))
+
+
+@pytest.mark.django_db
+def test_transcripts_are_searchable(seeded):
+    results = get_search_backend().search("hyresgästerna", Recording)
+    assert [recording.session.code for recording in results] == ["smarta-fastigheter"]
+
+
+def test_generated_media_is_deterministic():
+    first = demo_media.opening_video()
+    assert first == demo_media.opening_video()
+    assert first.startswith(b"\x1a\x45\xdf\xa3")
+    for language in demo_media.CAPTION_TEXTS:
+        validate_webvtt_text(demo_media.opening_captions(language))
+
+
+# --- Registration (2027) ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_coming_edition_is_open_for_registration_now(seeded):
+    edition = ConferenceEditionPage.objects.get(year=2027)
+    assert window_state(edition) == OPEN
+    assert edition.registration_opens < timezone.now()
+    closes = edition.registration_closes.astimezone(STOCKHOLM)
+    assert closes.date() == edition.date - datetime.timedelta(days=7)
+    assert (closes.hour, closes.minute) == (23, 59)
+    assert edition.capacity == 300
+
+
+@pytest.mark.django_db
+def test_workshops_take_registrations_with_places(seeded):
+    edition = ConferenceEditionPage.objects.get(year=2027)
+    workshops = Session.objects.published().filter(edition=edition, registration_required=True)
+    assert sorted(workshops.values_list("capacity", flat=True)) == [3, 12, 25]
+    assert all(workshop.session_type == Session.Type.WORKSHOP for workshop in workshops)
+    for workshop in workshops:
+        workshop.full_clean()
+
+
+@pytest.mark.django_db
+def test_demo_registrations_follow_the_rules(seeded):
+    edition = ConferenceEditionPage.objects.get(year=2027)
+    registrations = Registration.objects.filter(edition=edition).select_related("session")
+    assert registrations.count() == 17
+    day = registrations.for_day()
+    assert day.count() == 7 and day.confirmed().count() == 7 <= edition.capacity
+    assert day.exclude(needs="").count() == 2
+    assert registrations.filter(organisation__name="Stadsledningskontoret").exists()
+    for registration in registrations:
+        assert edition.registration_opens <= registration.created_at <= timezone.now()
+        if registration.session_id:
+            # A place in a workshop comes with a place for the day, and nobody is in two places at once.
+            assert day.filter(user=registration.user_id).exists()
+            clash = registrations.exclude(pk=registration.pk).filter(
+                user=registration.user_id,
+                session__start__lt=registration.session.end,
+                session__end__gt=registration.session.start,
+            )
+            assert not clash.exists()
+    for session in Session.objects.filter(edition=edition, registration_required=True):
+        queue = registrations.filter(session=session).in_queue_order()
+        confirmed = [r for r in queue if r.status == Registration.Status.CONFIRMED]
+        waiting = [r for r in queue if r.status == Registration.Status.WAITLISTED]
+        assert len(confirmed) <= session.capacity
+        # Confirmed up to the capacity first, then the waiting list in the order people registered.
+        assert [r.status for r in queue] == [r.status for r in confirmed + waiting]
+        assert not waiting or len(confirmed) == session.capacity
+
+
+@pytest.mark.django_db
+def test_the_small_workshop_is_full_with_a_waiting_list(seeded):
+    workshop = Session.objects.get(edition__year=2027, code="workshop-riskbedomning")
+    queue = workshop.registrations.in_queue_order()
+    assert queue.confirmed().count() == workshop.capacity == 3
+    waiting = list(queue.waitlisted())
+    assert [registration.user.username for registration in waiting] == ["skribent.intraservice", "analytiker"]
+    assert [waiting_list_position(registration) for registration in waiting] == [1, 2]

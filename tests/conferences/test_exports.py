@@ -1,7 +1,8 @@
 """Programme exports: program.ics (whole day), one .ics per session and program.json against its documented schema.
 
 Only published sessions are exported; times are Europe/Stockholm with the right offset, also across the
-daylight-saving changes (2026-03-29 and 2026-10-25)."""
+daylight-saving changes (2026-03-29 and 2026-10-25). program.json carries each session's recording with absolute
+video and caption URLs (schema 1.1)."""
 
 import json
 from datetime import UTC, date, datetime, timedelta
@@ -17,7 +18,16 @@ from wagtail.models import Site
 
 from arena.demo.seed import ensure_home_page
 from arena.models import FocusArea, Person
-from conferences.models import ConferenceEditionPage, ConferenceSeriesPage, EditionTrack, Session, SessionSpeaker
+from conferences.models import (
+    ConferenceEditionPage,
+    ConferenceSeriesPage,
+    EditionTrack,
+    Recording,
+    RecordingCaption,
+    Session,
+    SessionSpeaker,
+)
+from tests.conferences.test_recordings_public import create_recording
 from tests.factories import OrganisationFactory
 
 STHLM = ZoneInfo("Europe/Stockholm")
@@ -406,7 +416,7 @@ def test_times_across_the_spring_change(client, spring_dst):
 def test_programme_json_matches_its_schema(client, programme_2021):
     response, data = get_programme_json(client, 2021)
     validate(data)
-    assert data["schema_version"] == "1.0"
+    assert data["schema_version"] == "1.1"
     assert data["edition"] == {
         "year": 2021,
         "title": "Mötesplats digitalisering och innovation",
@@ -442,6 +452,7 @@ def test_programme_json_content(client, programme_2021):
         ],
         "organisations": ["Stadsledningskontoret"],
         "focus_areas": ["medborgardialog"],
+        "recording": None,
     }
     assert (workshop["track"], workshop["room"], workshop["do_not_record"]) == ("Verkstan", None, True)
     assert (lunch["track"], lunch["room"], lunch["type"], lunch["speakers"]) == (None, None, "break", [])
@@ -503,11 +514,101 @@ def test_the_schema_documents_every_field():
     walk(schema, "$")
 
 
+# --- Recordings in program.json (schema 1.1) --------------------------------------------------------------------
+
+
+@pytest.fixture
+def recorded_2021(programme_2021):
+    """The opening recorded on this site with Swedish and English captions; the lunch on an external video page;
+    the workshop (do not record) with a recording uploaded by mistake."""
+    opening, workshop, lunch = programme_2021["published"]
+    return {
+        "opening": create_recording(opening, captions=("sv", "en")),
+        "lunch": create_recording(lunch, captions=(), transcript="", external_url="https://play.goteborg.se/m/lunch"),
+        "workshop": create_recording(workshop),
+        "draft": create_recording(programme_2021["draft"]),
+    }
+
+
+def test_programme_json_carries_recordings_with_absolute_urls(client, recorded_2021):
+    _, data = get_programme_json(client, 2021)
+    validate(data)
+    by_code = {session["code"]: session for session in data["sessions"]}
+    assert "hemlig" not in by_code  # still only published sessions
+    opening = recorded_2021["opening"]
+    swedish, english = opening.captions.order_by("sort_order")
+    assert by_code["oppning"]["recording"] == {
+        "video_url": f"http://testserver{opening.video.url}",
+        "mime_type": "video/webm",
+        "external": False,
+        "plays_in_browser": True,
+        "captions": [
+            {"language": "sv", "srclang": "sv", "label": "Svenska", "url": f"http://testserver{swedish.file.url}"},
+            {"language": "en", "srclang": "en", "label": "Engelska", "url": f"http://testserver{english.file.url}"},
+        ],
+        "has_transcript": True,
+    }
+    assert by_code["lunch"]["recording"] == {
+        "video_url": "https://play.goteborg.se/m/lunch",
+        "mime_type": None,
+        "external": True,
+        "plays_in_browser": False,
+        "captions": [],
+        "has_transcript": False,
+    }
+    # A session that must not be recorded never exposes a recording.
+    assert by_code["verkstad"]["do_not_record"] is True
+    assert by_code["verkstad"]["recording"] is None
+
+
+def test_the_recording_urls_in_json_are_those_of_the_session_page_player(client, recorded_2021):
+    _, data = get_programme_json(client, 2021)
+    (session,) = [row for row in data["sessions"] if row["code"] == "oppning"]
+    page = client.get(session["url"].removeprefix("http://testserver")).content.decode()
+    for caption in session["recording"]["captions"]:
+        assert f'src="{caption["url"].removeprefix("http://testserver")}"' in page
+    assert f'<source src="{session["recording"]["video_url"].removeprefix("http://testserver")}"' in page
+
+
+def test_media_urls_that_are_already_absolute_stay_as_they_are(client, recorded_2021, settings):
+    settings.MEDIA_URL = "https://media.example.se/arena/"
+    _, data = get_programme_json(client, 2021)
+    validate(data)
+    (opening,) = [row for row in data["sessions"] if row["code"] == "oppning"]
+    assert opening["recording"]["video_url"].startswith("https://media.example.se/arena/recordings/")
+    assert opening["recording"]["captions"][0]["url"].startswith("https://media.example.se/arena/recordings/captions/")
+
+
+def test_the_schema_rejects_a_malformed_recording(client, recorded_2021):
+    _, data = get_programme_json(client, 2021)
+    index = [row["code"] for row in data["sessions"]].index("oppning")
+    broken = [
+        ("video_url", "/media/relative.webm"),
+        ("mime_type", "video/x-msvideo"),
+        ("external", "no"),
+        ("captions", [{"language": "xx", "srclang": "xx", "label": "?", "url": "http://testserver/a.vtt"}]),
+    ]
+    for key, value in broken:
+        candidate = json.loads(json.dumps(data))
+        candidate["sessions"][index]["recording"][key] = value
+        with pytest.raises(jsonschema.ValidationError):
+            validate(candidate)
+    candidate = json.loads(json.dumps(data))
+    del candidate["sessions"][index]["recording"]["captions"]
+    with pytest.raises(jsonschema.ValidationError):
+        validate(candidate)
+    candidate = json.loads(json.dumps(data))
+    del candidate["sessions"][index]["recording"]
+    with pytest.raises(jsonschema.ValidationError):
+        validate(candidate)
+
+
 # --- Query counts ------------------------------------------------------------------------------------------------
 
 
-def add_sessions(edition, first, count):
-    """`count` published sessions with two speakers, an organisation and a focus area each."""
+def add_sessions(edition, first, count, *, recorded=False):
+    """`count` published sessions with two speakers, an organisation and a focus area each; with recorded=True
+    each also has a recording with two caption tracks."""
     tracks = list(edition.tracks.order_by("sort_order"))
     organisation = OrganisationFactory()
     area, _ = FocusArea.objects.get_or_create(slug="innovation", defaults={"name": "Innovation"})
@@ -531,22 +632,36 @@ def add_sessions(edition, first, count):
         session.organisations.add(organisation)
         session.focus_areas.add(area)
         session.save()
+        if recorded:
+            recording = Recording.objects.create(session=session, video=f"recordings/pass-{number}.webm")
+            for index, language in enumerate(("sv", "en")):
+                RecordingCaption.objects.create(
+                    recording=recording, language=language, sort_order=index, file=f"recordings/captions/{number}.vtt"
+                )
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("path", ["program.json", "program.ics"])
-def test_export_query_count_is_flat(client, edition_2021, path, django_assert_max_num_queries):
+@pytest.mark.parametrize(
+    "path, recorded",
+    [("program.json", False), ("program.json", True), ("program.ics", False)],
+    ids=["json", "json-with-recordings", "ics"],
+)
+def test_export_query_count_is_flat(client, edition_2021, path, recorded, django_assert_max_num_queries):
     url = f"/motesplats/2021/{path}"
-    add_sessions(edition_2021, 0, 10)
+    add_sessions(edition_2021, 0, 10, recorded=recorded)
     client.get(url)  # warm per-process caches (site root paths)
     with CaptureQueriesContext(connection) as at_ten:
         response = client.get(url)
     assert response.status_code == 200
     assert len(at_ten.captured_queries) <= 20
-    add_sessions(edition_2021, 10, 90)
+    add_sessions(edition_2021, 10, 90, recorded=recorded)
     with django_assert_max_num_queries(len(at_ten.captured_queries)):
         response = client.get(url)
     if path == "program.json":
-        assert len(json.loads(response.content)["sessions"]) == 100
+        sessions = json.loads(response.content)["sessions"]
+        assert len(sessions) == 100
+        assert all((session["recording"] is not None) == recorded for session in sessions)
+        if recorded:
+            assert all(len(session["recording"]["captions"]) == 2 for session in sessions)
     else:
         assert len(Calendar.from_ical(response.content).walk("VEVENT")) == 100

@@ -1,0 +1,199 @@
+"""Media for the demo recordings, made by the project itself so the demo plays offline and ships no binary files.
+
+The video is the 2022 conference's ten-second opening: the moderator's title cards over the site's blue, with a
+progress bar and a clock so one sees it play. The frames are drawn with Pillow and encoded to WebM (VP8) with PyAV.
+The output is byte-for-byte the same on every run: one encoder thread and a "bitexact" container (no muxing date).
+The WebVTT captions (Swedish and English) follow the cards cue by cue and cover the whole video.
+
+Files are written through Django's default storage under recordings/ only when they are missing, so the video is
+encoded once per MEDIA_ROOT and seeding again is free.
+"""
+
+import io
+from fractions import Fraction
+
+import av
+from av.video.reformatter import VideoReformatter
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from PIL import Image, ImageDraw, ImageFont
+
+WIDTH, HEIGHT = 640, 360
+FPS = 12
+SECONDS = 10
+VIDEO_NAME = "recordings/motesplats-2022-inledning.webm"
+CAPTIONS_NAME = "recordings/captions/motesplats-2022-inledning.{language}.vtt"
+
+# The site's palette (static/css/arena.css): brand blue, a lighter blue, the tint and the focus yellow.
+BRAND, MID, TINT, YELLOW = (31, 59, 115), (46, 109, 164), (238, 243, 248), (255, 221, 0)
+
+# Each card is on screen from its start (seconds) until the next one starts; the captions use the same times.
+CARDS = [
+    (0.0, "Mötesplats digitalisering och innovation", "2022"),
+    (2.5, "Nora Nilsson", "Moderator, Intraservice"),
+    (5.0, "Årets tema", "Från plan till praktik"),
+    (7.5, "Stadshuset, Göteborg", "19 oktober 2022"),
+]
+CAPTION_TEXTS = {
+    "sv": [
+        "Hej och välkommen till Mötesplats digitalisering och innovation 2022!",
+        "Jag heter Nora Nilsson och är dagens moderator.",
+        "Årets tema är ”Från plan till praktik”.",
+        "Nu lämnar jag över till dagens talare.",
+    ],
+    "en": [
+        "Hello and welcome to Mötesplats digitalisering och innovation 2022!",
+        "My name is Nora Nilsson and I am today's moderator.",
+        "This year's theme is “From plan to practice”.",
+        "And now over to today's speakers.",
+    ],
+}
+
+
+def cue_times():
+    """(start, end) in seconds for each card; the last ends with the video."""
+    starts = [start for start, *_ in CARDS]
+    return list(zip(starts, starts[1:] + [float(SECONDS)], strict=True))
+
+
+def timestamp(seconds):
+    millis = round(seconds * 1000)
+    hours, rest = divmod(millis, 3_600_000)
+    minutes, rest = divmod(rest, 60_000)
+    return f"{hours:02d}:{minutes:02d}:{rest // 1000:02d}.{rest % 1000:03d}"
+
+
+def webvtt(cues):
+    """A WebVTT document from (start_seconds, end_seconds, text) cues."""
+    lines = ["WEBVTT", ""]
+    for number, (start, end, text) in enumerate(cues, start=1):
+        lines += [str(number), f"{timestamp(start)} --> {timestamp(end)}", text, ""]
+    return "\n".join(lines)
+
+
+def opening_captions(language):
+    texts = CAPTION_TEXTS[language]
+    return webvtt([(start, end, text) for (start, end), text in zip(cue_times(), texts, strict=True)])
+
+
+def _font(size):
+    # Pillow's bundled scalable font gives the same glyphs on every machine without system fonts, but it has no
+    # Swedish letters: draw_text() adds the dots and rings itself.
+    return ImageFont.load_default(size=size)
+
+
+# Swedish letters as their base letter plus a mark drawn above it.
+MARKED = {
+    "å": ("a", "ring"),
+    "ä": ("a", "dots"),
+    "ö": ("o", "dots"),
+    "Å": ("A", "ring"),
+    "Ä": ("A", "dots"),
+    "Ö": ("O", "dots"),
+}
+
+
+def draw_text(draw, xy, text, font, fill):
+    """Draw `text` at `xy`, with å, ä and ö built from a, a and o and their marks."""
+    x, y = xy
+    plain = "".join(MARKED.get(char, (char,))[0] for char in text)
+    draw.text((x, y), plain, font=font, fill=fill)
+    size = font.size
+    for index, char in enumerate(text):
+        if char not in MARKED:
+            continue
+        base, mark = MARKED[char]
+        left, top, right, _bottom = font.getbbox(base)
+        offset = x + draw.textlength(plain[:index], font=font)
+        centre, width = offset + (left + right) / 2, right - left
+        if mark == "dots":
+            radius, height = max(size * 0.05, 1.5), y + top - size * 0.15
+            for dot in (centre - width * 0.22, centre + width * 0.22):
+                draw.ellipse((dot - radius, height - radius, dot + radius, height + radius), fill=fill)
+        else:
+            radius, height = size * 0.11, y + top - size * 0.19
+            draw.ellipse(
+                (centre - radius, height - radius, centre + radius, height + radius),
+                outline=fill,
+                width=max(round(size * 0.045), 2),
+            )
+
+
+def _wrap(draw, text, font, width):
+    lines, line = [], ""
+    for word in text.split():
+        candidate = f"{line} {word}".strip()
+        if line and draw.textlength(candidate, font=font) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = candidate
+    return lines + [line]
+
+
+def draw_card(heading, subheading):
+    """One title card without the moving parts (progress bar and clock)."""
+    image = Image.new("RGB", (WIDTH, HEIGHT), BRAND)
+    draw = ImageDraw.Draw(image)
+    draw_text(draw, (32, 24), "Kunskapsarenan", _font(20), TINT)
+    big, small = _font(38), _font(28)
+    y = 96
+    for line in _wrap(draw, heading, big, WIDTH - 64):
+        draw_text(draw, (32, y), line, big, "white")
+        y += 48
+    draw.rectangle((32, y + 8, 112, y + 14), fill=YELLOW)
+    draw_text(draw, (32, y + 30), subheading, small, TINT)
+    return image
+
+
+def draw_frame(card, number, total):
+    """A copy of `card` with the progress so far: a bar along the bottom and the elapsed time."""
+    image = card.copy()
+    draw = ImageDraw.Draw(image)
+    done = (number + 1) / total
+    draw.rectangle((0, HEIGHT - 10, WIDTH, HEIGHT), fill=MID)
+    draw.rectangle((0, HEIGHT - 10, round(WIDTH * done), HEIGHT), fill=YELLOW)
+    elapsed = int(number / FPS)
+    draw.text((WIDTH - 120, 26), f"0:{elapsed:02d} / 0:{SECONDS:02d}", font=_font(18), fill=TINT)
+    return image
+
+
+def opening_video():
+    """The opening video as WebM bytes (VP8, 640×360, 12 frames a second, ten seconds, no sound)."""
+    cards = [draw_card(heading, subheading) for _start, heading, subheading in CARDS]
+    starts = [start for start, *_ in CARDS]
+    total = FPS * SECONDS
+    buffer = io.BytesIO()
+    reformatter = VideoReformatter()
+    with av.open(buffer, mode="w", format="webm", container_options={"fflags": "+bitexact"}) as container:
+        stream = container.add_stream("libvpx", rate=FPS)
+        stream.width, stream.height, stream.pix_fmt = WIDTH, HEIGHT, "yuv420p"
+        stream.bit_rate = 250_000
+        stream.codec_context.time_base = Fraction(1, FPS)
+        stream.codec_context.gop_size = FPS  # a key frame every second keeps seeking quick
+        stream.options = {"deadline": "realtime", "cpu-used": "8", "threads": "1"}
+        for number in range(total):
+            card = cards[sum(1 for start in starts if start * FPS <= number) - 1]
+            frame = reformatter.reformat(av.VideoFrame.from_image(draw_frame(card, number, total)), format="yuv420p")
+            frame.pts = number
+            container.mux(stream.encode(frame))
+        container.mux(stream.encode(None))
+    return buffer.getvalue()
+
+
+def ensure_file(name, make_content):
+    """Store make_content() (bytes or text) as `name` in the default storage unless it is already there."""
+    if default_storage.exists(name):
+        return name
+    content = make_content()
+    if isinstance(content, str):
+        content = content.encode("utf-8")
+    return default_storage.save(name, ContentFile(content))
+
+
+def ensure_opening_video():
+    return ensure_file(VIDEO_NAME, opening_video)
+
+
+def ensure_opening_captions(language):
+    return ensure_file(CAPTIONS_NAME.format(language=language), lambda: opening_captions(language))

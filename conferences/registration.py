@@ -1,0 +1,200 @@
+"""The rules of registration: the window, places, the waiting list and cancellation.
+
+Capacity is enforced in the database: every sign-up and cancellation for the same day or session first locks that
+edition's or session's row (SELECT … FOR UPDATE), so concurrent requests count confirmed places one at a time and
+never overbook. E-mails are queued only after the transaction commits.
+"""
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from conferences.models import ConferenceEditionPage, Registration, Session
+
+OPEN = "open"
+NOT_YET = "not_yet"
+CLOSED = "closed"
+NOT_OFFERED = "not_offered"
+
+
+class RegistrationError(Exception):
+    """A registration the rules refuse; the message is shown to the attendee as it is."""
+
+
+def window_state(edition, now=None):
+    """Whether registration for `edition` is open now: open, not_yet, closed or not_offered (no window set)."""
+    now = now or timezone.now()
+    if edition.registration_opens is None and edition.registration_closes is None:
+        return NOT_OFFERED
+    if edition.registration_opens and now < edition.registration_opens:
+        return NOT_YET
+    if edition.registration_closes and now >= edition.registration_closes:
+        return CLOSED
+    if timezone.localdate(now) > edition.date:
+        return CLOSED
+    return OPEN
+
+
+def check_window(edition, now=None):
+    state = window_state(edition, now)
+    if state == NOT_YET:
+        raise RegistrationError(
+            _("Registration opens %(when)s.")
+            % {"when": date_format(timezone.localtime(edition.registration_opens), "j F Y \\k\\l. H:i")}
+        )
+    if state == CLOSED:
+        if edition.registration_closes:
+            raise RegistrationError(
+                _("Registration closed %(when)s.")
+                % {"when": date_format(timezone.localtime(edition.registration_closes), "j F Y \\k\\l. H:i")}
+            )
+        raise RegistrationError(_("Registration has closed: the conference day has passed."))
+    if state == NOT_OFFERED:
+        raise RegistrationError(_("This conference day has no registration."))
+
+
+def registrable_sessions(edition):
+    """The published sessions of `edition` that attendees register for one by one (workshops and the like)."""
+    return Session.objects.published().filter(edition=edition, registration_required=True).order_by("start", "title")
+
+
+def _queue_email(registration, kind):
+    from arena.tasks import enqueue
+    from conferences.tasks import send_registration_email
+
+    transaction.on_commit(lambda: enqueue(send_registration_email, registration_id=registration.pk, kind=kind))
+
+
+def _status_for(capacity, confirmed_count):
+    if capacity is None or confirmed_count < capacity:
+        return Registration.Status.CONFIRMED
+    return Registration.Status.WAITLISTED
+
+
+def register_for_day(user, edition, *, organisation=None, needs="", now=None):
+    """Register `user` for the conference day; returns the (new or existing) active registration."""
+    check_window(edition, now)
+    with transaction.atomic():
+        locked = ConferenceEditionPage.objects.select_for_update(of=("self",)).get(pk=edition.pk)
+        existing = Registration.objects.active().for_day().filter(edition=locked, user=user).first()
+        if existing is not None:
+            if needs != existing.needs:
+                existing.needs = needs
+                existing.save(update_fields=["needs", "status_changed_at"])
+            return existing
+        confirmed = Registration.objects.confirmed().for_day().filter(edition=locked).count()
+        registration = Registration.objects.create(
+            edition=locked,
+            user=user,
+            organisation=organisation,
+            needs=needs,
+            status=_status_for(locked.capacity, confirmed),
+        )
+        _queue_email(registration, registration.status)
+    return registration
+
+
+def register_for_session(user, session, *, organisation=None, now=None):
+    """Register `user` for a session that needs registration; registers for the day too when needed.
+
+    Refuses a session that is unpublished, doesn't take registrations, or overlaps another session the user holds a
+    place (or a waiting-list place) in."""
+    edition = session.edition
+    check_window(edition, now)
+    if not session.live or not session.registration_required:
+        raise RegistrationError(_("“%(title)s” does not take registrations.") % {"title": session.title})
+    register_for_day(user, edition, organisation=organisation, now=now)
+    with transaction.atomic():
+        locked = Session.objects.select_for_update().get(pk=session.pk)
+        existing = Registration.objects.active().filter(session=locked, user=user).first()
+        if existing is not None:
+            return existing
+        clash = (
+            Registration.objects.active()
+            .filter(user=user, edition=edition, session__start__lt=locked.end, session__end__gt=locked.start)
+            .select_related("session")
+            .first()
+        )
+        if clash is not None:
+            raise RegistrationError(
+                _("You are already registered for “%(title)s”, which runs at the same time.")
+                % {"title": clash.session.title}
+            )
+        confirmed = Registration.objects.confirmed().filter(session=locked).count()
+        try:
+            with transaction.atomic():
+                registration = Registration.objects.create(
+                    edition=edition,
+                    session=locked,
+                    user=user,
+                    organisation=organisation,
+                    status=_status_for(locked.capacity, confirmed),
+                )
+        except IntegrityError:
+            raise RegistrationError(_("You are already registered for this session.")) from None
+        _queue_email(registration, registration.status)
+    return registration
+
+
+def _promote_first_waiting(*, edition=None, session=None):
+    """Give a freed place to the first on the waiting list (the caller holds the lock)."""
+    waiting = Registration.objects.waitlisted()
+    waiting = waiting.filter(session=session) if session is not None else waiting.for_day().filter(edition=edition)
+    first = waiting.in_queue_order().first()
+    if first is None:
+        return None
+    first.status = Registration.Status.CONFIRMED
+    first.save(update_fields=["status", "status_changed_at"])
+    _queue_email(first, "promoted")
+    return first
+
+
+def cancel(registration):
+    """Cancel a registration and move the waiting list up. Cancelling the day cancels the user's sessions too.
+
+    Returns the registrations promoted from the waiting list."""
+    promoted = []
+    with transaction.atomic():
+        if registration.session_id:
+            Session.objects.select_for_update().get(pk=registration.session_id)
+        else:
+            ConferenceEditionPage.objects.select_for_update(of=("self",)).get(pk=registration.edition_id)
+            for session_registration in (
+                Registration.objects.active()
+                .filter(user_id=registration.user_id, edition_id=registration.edition_id, session__isnull=False)
+                .order_by("pk")
+            ):
+                promoted += cancel(session_registration)
+        current = Registration.objects.select_for_update().get(pk=registration.pk)
+        if not current.is_active:
+            return promoted
+        was_confirmed = current.status == Registration.Status.CONFIRMED
+        current.status = Registration.Status.CANCELLED
+        current.save(update_fields=["status", "status_changed_at"])
+        registration.status = current.status
+        _queue_email(current, "cancelled")
+        if was_confirmed:
+            first = (
+                _promote_first_waiting(session=current.session)
+                if current.session_id
+                else _promote_first_waiting(edition=current.edition)
+            )
+            if first is not None:
+                promoted.append(first)
+    return promoted
+
+
+def waiting_list_position(registration):
+    """1 for the first in line; None when the registration is not on the waiting list."""
+    if registration.status != Registration.Status.WAITLISTED:
+        return None
+    queue = Registration.objects.waitlisted().filter(edition_id=registration.edition_id)
+    queue = queue.filter(session_id=registration.session_id) if registration.session_id else queue.for_day()
+    ahead = queue.filter(created_at__lt=registration.created_at).count()
+    ahead += queue.filter(created_at=registration.created_at, pk__lt=registration.pk).count()
+    return ahead + 1
+
+
+def places_left(capacity, confirmed_count):
+    return None if capacity is None else max(capacity - confirmed_count, 0)

@@ -1,0 +1,38 @@
+"""Thin Celery tasks for attendees' e-mails: each loads what it needs and calls conferences.notifications."""
+
+from celery import shared_task
+
+from conferences import notifications
+from conferences.models import Registration, SessionChange
+
+
+@shared_task
+def send_registration_email(registration_id, kind):
+    """Queued by conferences.registration after a registration, promotion or cancellation commits."""
+    registration = (
+        Registration.objects.select_related("user", "edition", "session", "session__track")
+        .filter(pk=registration_id)
+        .first()
+    )
+    if registration is None:  # deleted with its edition or user before the worker got here
+        return False
+    return notifications.send_registration_email(registration, kind)
+
+
+@shared_task
+def send_registration_reminders():
+    """Hourly (CELERY_BEAT_SCHEDULE): the reminder the day before, once per confirmed attendee."""
+    return notifications.send_due_reminders()
+
+
+@shared_task
+def notify_session_change(change_id):
+    """Queued by conferences.signals when a published session moves in time."""
+    change = (
+        SessionChange.objects.select_related("session", "session__edition", "session__track")
+        .filter(pk=change_id)
+        .first()
+    )
+    if change is None:
+        return 0
+    return notifications.notify_session_change(change)

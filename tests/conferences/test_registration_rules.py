@@ -1,0 +1,174 @@
+"""Registration rules as attendees meet them: the window in Swedish words, places and waiting lists, promotion on
+cancellation, cancelling the day with its workshops, overlapping workshops and a closed window."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from conferences import registration as rules
+from conferences.models import Registration
+from conferences.registration_views import own_registrations, window_summary
+from tests.conferences.factories import at
+from tests.conferences.registration_helpers import create_workshop, open_edition
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+STOCKHOLM_NOON_OCT_1 = datetime.datetime(2027, 10, 1, 12, 0, tzinfo=datetime.UTC)  # 14:00 in Stockholm (summer time)
+
+
+@pytest.fixture
+def upcoming(series):
+    return open_edition(series)
+
+
+class TestWindowInWords:
+    @pytest.fixture
+    def edition_2027(self, series):
+        from tests.conferences.factories import create_edition
+
+        return create_edition(
+            series,
+            year=2027,
+            date=datetime.date(2027, 10, 14),
+            registration_opens=at(datetime.date(2027, 9, 1), 9),
+            registration_closes=at(datetime.date(2027, 10, 10), 12),
+        )
+
+    def test_open_says_until_when(self, edition_2027):
+        summary = window_summary(edition_2027, now=STOCKHOLM_NOON_OCT_1)
+        assert summary["state"] == rules.OPEN and summary["is_open"]
+        assert summary["text"] == "Anmälan är öppen till 10 oktober 2027 kl. 12:00."
+
+    def test_not_yet_says_when_it_opens(self, edition_2027):
+        summary = window_summary(edition_2027, now=at(datetime.date(2027, 8, 31), 23))
+        assert summary["state"] == rules.NOT_YET and not summary["is_open"]
+        assert summary["text"] == "Anmälan öppnar 1 september 2027 kl. 09:00."
+
+    def test_closed_says_when_it_closed(self, edition_2027):
+        summary = window_summary(edition_2027, now=at(datetime.date(2027, 10, 10), 12))
+        assert summary["state"] == rules.CLOSED
+        assert summary["text"] == "Anmälan stängde 10 oktober 2027 kl. 12:00."
+        assert not summary["day_passed"]
+
+    def test_after_the_day(self, edition_2027):
+        summary = window_summary(edition_2027, now=at(datetime.date(2027, 10, 15), 9))
+        assert summary["state"] == rules.CLOSED and summary["day_passed"]
+
+    def test_open_without_closing_time(self, series):
+        edition = open_edition(series, registration_closes=None)
+        assert window_summary(edition)["text"] == "Anmälan är öppen."
+
+    def test_no_window_means_no_registration(self, edition):
+        summary = window_summary(edition)
+        assert summary["state"] == rules.NOT_OFFERED
+        assert summary["text"] == "Den här konferensdagen har ingen anmälan."
+
+
+class TestPlacesAndWaitingList:
+    def test_a_full_workshop_puts_the_next_on_the_waiting_list_in_order(self, upcoming):
+        workshop = create_workshop(upcoming, "Tjänstedesign i praktiken", 10, 11, capacity=2)
+        users = [UserFactory() for _ in range(4)]
+        registrations = [rules.register_for_session(user, workshop) for user in users]
+        assert [registration.status for registration in registrations] == [
+            "confirmed",
+            "confirmed",
+            "waitlisted",
+            "waitlisted",
+        ]
+        assert [rules.waiting_list_position(registration) for registration in registrations] == [None, None, 1, 2]
+        # Each also holds a (confirmed, unlimited) place for the day.
+        assert Registration.objects.for_day().confirmed().filter(edition=upcoming).count() == 4
+
+    def test_cancelling_a_place_promotes_the_first_waiting(self, upcoming):
+        workshop = create_workshop(upcoming, "Tjänstedesign i praktiken", 10, 11, capacity=1)
+        first, second, third = (UserFactory() for _ in range(3))
+        holder = rules.register_for_session(first, workshop)
+        waiting_first = rules.register_for_session(second, workshop)
+        waiting_second = rules.register_for_session(third, workshop)
+        promoted = rules.cancel(holder)
+        assert promoted == [waiting_first]
+        waiting_first.refresh_from_db()
+        waiting_second.refresh_from_db()
+        assert waiting_first.status == Registration.Status.CONFIRMED
+        assert rules.waiting_list_position(waiting_second) == 1
+
+    def test_cancelling_a_waiting_place_promotes_nobody(self, upcoming):
+        workshop = create_workshop(upcoming, "Tjänstedesign i praktiken", 10, 11, capacity=1)
+        rules.register_for_session(UserFactory(), workshop)
+        waiting = rules.register_for_session(UserFactory(), workshop)
+        assert rules.cancel(waiting) == []
+        assert Registration.objects.filter(session=workshop).confirmed().count() == 1
+
+    def test_the_day_has_places_too(self, series):
+        edition = open_edition(series, capacity=1)
+        assert rules.register_for_day(UserFactory(), edition).status == Registration.Status.CONFIRMED
+        assert rules.register_for_day(UserFactory(), edition).status == Registration.Status.WAITLISTED
+
+    def test_places_left(self):
+        assert rules.places_left(None, 5) is None
+        assert rules.places_left(10, 3) == 7
+        assert rules.places_left(2, 3) == 0
+
+
+class TestCancelling:
+    def test_cancelling_the_day_cancels_the_workshops_and_promotes_their_waiting_lists(self, upcoming):
+        morning = create_workshop(upcoming, "AI-verkstad", 9, 10, capacity=1)
+        afternoon = create_workshop(upcoming, "Öppna data", 13, 14)
+        attendee, next_in_line = UserFactory(), UserFactory()
+        rules.register_for_session(attendee, morning)
+        rules.register_for_session(attendee, afternoon)
+        waiting = rules.register_for_session(next_in_line, morning)
+        day = Registration.objects.for_day().get(user=attendee, edition=upcoming)
+
+        promoted = rules.cancel(day)
+
+        assert promoted == [waiting]
+        assert not Registration.objects.active().filter(user=attendee).exists()
+        assert Registration.objects.filter(user=attendee).count() == 3
+
+
+class TestRefusals:
+    def test_overlapping_workshops_are_refused_in_swedish(self, upcoming, tracks_for):
+        big, small = tracks_for(upcoming)
+        first = create_workshop(upcoming, "AI-verkstad", 10, 11, track=big)
+        clashing = create_workshop(upcoming, "Öppna data", 10, 12, track=small)
+        attendee = UserFactory()
+        rules.register_for_session(attendee, first)
+        with pytest.raises(rules.RegistrationError) as refusal:
+            rules.register_for_session(attendee, clashing)
+        assert str(refusal.value) == "Du är redan anmäld till ”AI-verkstad”, som pågår samtidigt."
+        assert not Registration.objects.filter(session=clashing).exists()
+
+    def test_a_closed_window_refuses_and_saves_nothing(self, series):
+        edition = open_edition(series, registration_closes=timezone.now() - datetime.timedelta(minutes=1))
+        workshop = create_workshop(edition, "AI-verkstad", 10, 11)
+        with pytest.raises(rules.RegistrationError, match="^Anmälan stängde "):
+            rules.register_for_session(UserFactory(), workshop)
+        with pytest.raises(rules.RegistrationError, match="^Anmälan stängde "):
+            rules.register_for_day(UserFactory(), edition)
+        assert not Registration.objects.exists()
+
+    @pytest.mark.xfail(
+        strict=True,
+        reason="conferences/registration.py: register_for_session calls register_for_day without needs, which "
+        "overwrites the day registration's needs with an empty text (registration_views writes them afterwards).",
+    )
+    def test_registering_for_a_workshop_keeps_the_needs_given_for_the_day(self, upcoming):
+        attendee = UserFactory()
+        rules.register_for_day(attendee, upcoming, needs="Hörslinga")
+        rules.register_for_session(attendee, create_workshop(upcoming, "AI-verkstad", 10, 11))
+        assert Registration.objects.for_day().get(user=attendee).needs == "Hörslinga"
+
+
+def test_own_registrations_never_include_another_users(upcoming):
+    mine, theirs = UserFactory(), UserFactory()
+    rules.register_for_day(mine, upcoming)
+    rules.register_for_day(theirs, upcoming)
+    assert {registration.user for registration in own_registrations(mine, upcoming)} == {mine}
+
+
+@pytest.fixture
+def tracks_for():
+    return lambda edition: list(edition.tracks.all())
