@@ -23,6 +23,7 @@ urlpatterns = [
     path("dokument/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     path("sok/", search, name="search"),
+    path("mognad/", include("maturity.urls")),
 ]
 
 if settings.SERVE_MEDIA:

@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # `make bench`: serve the demo content with production settings through gunicorn (2 workers) on
 # 127.0.0.1 and drive HTTP load at each URL in bench/urls.txt with wrk, one URL at a time.
+# Before the load it times the maturity import of a generated answers file (bench/maturity.sh).
 #
-#   BENCH_SECONDS   seconds of load per URL (default 10)
-#   DATABASE_URL    PostgreSQL to use (created if missing); default: SQLite in bench/results/
-#   REDIS_URL       Redis for the cache and Celery broker; default: local-memory cache, eager Celery
+#   BENCH_SECONDS       seconds of load per URL (default 10)
+#   BENCH_IMPORT_ROWS   answer rows in the maturity import benchmark (default 100000; 0 skips it)
+#   DATABASE_URL        PostgreSQL to use (created if missing); default: SQLite in bench/results/
+#   REDIS_URL           Redis for the cache and Celery broker; default: local-memory cache, eager Celery
 #
-# Prints requests/s, p50 and p95 latency and the number of non-2xx responses per URL and writes
-# the same table to bench/results/latest.txt. Only ever talks to 127.0.0.1.
+# Prints requests/s, p50 and p95 latency and the number of non-2xx responses per URL (anonymous, or
+# logged in as the user named on an "@e-mail" line in urls.txt) and the import rate, and writes the
+# same report to bench/results/latest.txt. Only ever talks to 127.0.0.1.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -19,6 +22,7 @@ RESULTS="$ROOT/bench/results"
 URLS_FILE="$ROOT/bench/urls.txt"
 LUA="$ROOT/bench/report.lua"
 DURATION="${BENCH_SECONDS:-10}"
+IMPORT_ROWS="${BENCH_IMPORT_ROWS:-100000}"
 THREADS=2
 CONNECTIONS=16
 WORKERS=2
@@ -32,9 +36,12 @@ die() {
 [ -x "$VENV_BIN/gunicorn" ] || die "gunicorn saknas i .venv; kör 'make install'."
 command -v wrk >/dev/null 2>&1 || die "wrk saknas; installera det med: sudo apt-get install wrk"
 [[ "$DURATION" =~ ^[1-9][0-9]{0,3}$ ]] || die "BENCH_SECONDS måste vara ett heltal 1-9999 (fick '$DURATION')."
+[[ "$IMPORT_ROWS" =~ ^(0|[1-9][0-9]{0,6})$ ]] || die "BENCH_IMPORT_ROWS måste vara ett heltal 0-9999999 (fick '$IMPORT_ROWS')."
 [ -f "$URLS_FILE" ] || die "$URLS_FILE saknas."
 
 mkdir -p "$RESULTS"
+# Other work on the machine skews every figure; the report says how busy it was.
+LOAD_AT_START="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
 
 # Production settings, adjusted only for plain http on the loopback interface.
 export DJANGO_SETTINGS_MODULE=arena.settings.production
@@ -101,6 +108,15 @@ step "collectstatic" "$PY" manage.py collectstatic --noinput -v 0
 step "migrate" "$PY" manage.py migrate --noinput -v 0
 step "seed_demo" "$PY" manage.py seed_demo
 
+# The import benchmark runs before gunicorn starts, so nothing else competes for the two cores.
+IMPORT_REPORT="import benchmark skipped (BENCH_IMPORT_ROWS=0)"
+if [ "$IMPORT_ROWS" != "0" ]; then
+    echo "bench: import av $IMPORT_ROWS svarsrader (mognad)"
+    IMPORT_REPORT="$(bash "$ROOT/bench/maturity.sh" "$IMPORT_ROWS" 2>>"$SETUP_LOG")" ||
+        die "importbenchmarken misslyckades (logg: $SETUP_LOG)"
+    printf '%s\n' "$IMPORT_REPORT" | sed 's/^/  /'
+fi
+
 PORT="$("$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
 BASE="http://127.0.0.1:$PORT"
 
@@ -135,14 +151,34 @@ for _ in $(seq 1 60); do
 done
 [ -n "$ready" ] || die "/healthz svarade inte inom 30 s (logg: $GUNICORN_LOG)"
 
-# Paths from urls.txt: comments and blank lines skipped; every entry must be a local path.
+# Paths from urls.txt: comments and blank lines skipped; every entry must be a local path. A line
+# "@e-mail" makes the following paths run logged in as that user (a session made by
+# `manage.py bench_session`, sent as a Cookie header); "@" alone goes back to anonymous.
 PATHS=()
+USERS=()
+COOKIES=()
+user=""
+cookie=""
 while IFS= read -r line || [ -n "$line" ]; do
     line="${line%%#*}"
     line="$(printf '%s' "$line" | tr -d '[:space:]')"
     [ -z "$line" ] && continue
     case "$line" in
-        /*) PATHS+=("$line") ;;
+        /*)
+            PATHS+=("$line")
+            USERS+=("${user:--}")
+            COOKIES+=("$cookie")
+            ;;
+        @)
+            user=""
+            cookie=""
+            ;;
+        @*)
+            user="${line#@}"
+            cookie="$("$PY" manage.py bench_session "$user" 2>>"$SETUP_LOG")" ||
+                die "urls.txt: kunde inte logga in som $user (logg: $SETUP_LOG)"
+            user="${user%%@*}"
+            ;;
         *) die "urls.txt: '$line' är ingen sökväg (ska börja med /; bara 127.0.0.1 belastas)" ;;
     esac
 done <"$URLS_FILE"
@@ -150,7 +186,11 @@ done <"$URLS_FILE"
 
 # One request per URL first: warms the page cache and shows the status code of each page.
 echo "bench: uppvärmning (status per URL)"
-"$PY" - "$BASE" "${PATHS[@]}" <<'PY'
+WARMUP=()
+for i in "${!PATHS[@]}"; do
+    WARMUP+=("${PATHS[$i]}" "${USERS[$i]}" "${COOKIES[$i]}")
+done
+"$PY" - "$BASE" "${WARMUP[@]}" <<'PY'
 import sys
 import urllib.error
 import urllib.request
@@ -162,38 +202,53 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
 
 
 opener = urllib.request.build_opener(NoRedirect)
-base, paths = sys.argv[1], sys.argv[2:]
-for path in paths:
+base, entries = sys.argv[1], sys.argv[2:]
+for path, user, cookie in zip(entries[0::3], entries[1::3], entries[2::3], strict=True):
+    request = urllib.request.Request(base + path, headers={"Cookie": cookie} if cookie else {})
     try:
-        status = opener.open(base + path, timeout=30).status
+        status = opener.open(request, timeout=30).status
     except urllib.error.HTTPError as error:
         status = error.code
     except Exception as error:  # connection problems are reported, the bench goes on
         status = f"fel: {error}"
-    print(f"  {status}  {path}")
+    print(f"  {status}  {path}" + (f"  (inloggad som {user})" if cookie else ""))
 PY
 
 width=3
 for path in "${PATHS[@]}"; do
     [ "${#path}" -gt "$width" ] && width="${#path}"
 done
+uwidth=2
+for who in "${USERS[@]}"; do
+    [ "${#who}" -gt "$uwidth" ] && uwidth="${#who}"
+done
 
 ROWS=()
 SOCKET_NOTES=()
-for path in "${PATHS[@]}"; do
-    echo "bench: wrk ${DURATION}s  $path"
-    if output="$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s -s "$LUA" "$BASE$path" 2>&1)"; then
+for i in "${!PATHS[@]}"; do
+    path="${PATHS[$i]}"
+    who="${USERS[$i]}"
+    HEADERS=()
+    if [ -n "${COOKIES[$i]}" ]; then
+        HEADERS=(-H "Cookie: ${COOKIES[$i]}")
+        echo "bench: wrk ${DURATION}s  $path  (inloggad som $who)"
+    else
+        echo "bench: wrk ${DURATION}s  $path"
+    fi
+    if output="$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s ${HEADERS[@]+"${HEADERS[@]}"} -s "$LUA" "$BASE$path" 2>&1)"; then
         line="$(printf '%s\n' "$output" | grep '^BENCH ' | tail -n 1 || true)"
     else
         line=""
     fi
+    # Requests wrk left queued in gunicorn would still run during the next URL's load: wait them out.
+    "$PY" -c "import urllib.request; urllib.request.urlopen('$BASE/healthz', timeout=120)" 2>/dev/null || true
     if [ -z "$line" ]; then
         printf '%s\n' "$output" | tail -n 5 >&2
-        ROWS+=("$(printf '%-*s | %9s | %8s | %8s | %8s' "$width" "$path" "wrk fel" "-" "-" "-")")
+        ROWS+=("$(printf '%-*s | %-*s | %9s | %8s | %8s | %8s' "$width" "$path" "$uwidth" "$who" "wrk fel" "-" "-" "-")")
         continue
     fi
     field() { printf '%s\n' "$line" | tr ' ' '\n' | sed -n "s/^$1=//p"; }
-    ROWS+=("$(printf '%-*s | %9s | %8s | %8s | %8s' "$width" "$path" "$(field rps)" "$(field p50_ms)" "$(field p95_ms)" "$(field non2xx)")")
+    ROWS+=("$(printf '%-*s | %-*s | %9s | %8s | %8s | %8s' "$width" "$path" "$uwidth" "$who" "$(field rps)" "$(field p50_ms)" "$(field p95_ms)" "$(field non2xx)")")
     socket_errors="$(field socket_errors)"
     if [ "${socket_errors:-0}" != "0" ]; then
         SOCKET_NOTES+=("$path: $socket_errors socket errors (connect/read/write/timeout)")
@@ -205,12 +260,14 @@ REPORT="$RESULTS/latest.txt"
     echo "Kunskapsarenan benchmark $(date '+%Y-%m-%d %H:%M:%S %z')"
     echo "commit:   $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD 2>/dev/null || echo ' (+ local changes)')"
     echo "server:   gunicorn -w $WORKERS on 127.0.0.1, arena.settings.production"
+    echo "machine:  $(nproc 2>/dev/null || echo '?') CPUs, load average at the start $LOAD_AT_START"
     echo "database: $DB_LABEL"
     echo "cache:    $CACHE_LABEL"
-    echo "load:     wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s per URL"
+    echo "load:     wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s per URL (as: - = anonymous, else the user's session)"
+    echo "import:   $IMPORT_REPORT"
     echo
-    printf '%-*s | %9s | %8s | %8s | %8s\n' "$width" "URL" "req/s" "p50 ms" "p95 ms" "non-2xx"
-    printf '%s\n' "$(printf '%*s' "$((width + 45))" '' | tr ' ' '-')"
+    printf '%-*s | %-*s | %9s | %8s | %8s | %8s\n' "$width" "URL" "$uwidth" "as" "req/s" "p50 ms" "p95 ms" "non-2xx"
+    printf '%s\n' "$(printf '%*s' "$((width + uwidth + 48))" '' | tr ' ' '-')"
     printf '%s\n' "${ROWS[@]}"
     if [ "${#SOCKET_NOTES[@]}" -gt 0 ]; then
         echo

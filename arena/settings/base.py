@@ -148,6 +148,8 @@ CELERY_BEAT_SCHEDULE = {
     "publish-scheduled-pages": {"task": "arena.tasks.publish_scheduled_pages", "schedule": 60.0},
     "clear-expired-sessions": {"task": "arena.tasks.clear_expired_sessions", "schedule": 60.0 * 60 * 24},
     "delete-old-form-submissions": {"task": "arena.tasks.delete_old_form_submissions", "schedule": 60.0 * 60 * 24},
+    # Hourly, so a worker that was down at one hour still reminds the conference's attendees the day before.
+    "send-registration-reminders": {"task": "conferences.tasks.send_registration_reminders", "schedule": 60.0 * 60},
 }
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -265,6 +267,8 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_MODERATION_ENABLED = True
 # GDPR: form submissions (e.g. accessibility reports) are deleted after this many days.
 FORM_SUBMISSION_RETENTION_DAYS = env_int("FORM_SUBMISSION_RETENTION_DAYS", 365)
+# Conference recordings uploaded to the site (a one-hour 720p talk is well under 1 GB).
+RECORDING_MAX_UPLOAD_BYTES = env_int("RECORDING_MAX_UPLOAD_MB", 2048) * 1024 * 1024
 
 REST_FRAMEWORK = {"DEFAULT_THROTTLE_RATES": {}}
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL

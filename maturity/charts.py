@@ -1,0 +1,813 @@
+"""Server-side SVG charts: no JavaScript, no chart library, nothing from a CDN.
+
+Each chart is a Chart: the inline SVG (role="img", named by its <title> and <desc>), a legend, a sentence or two
+summarising it and a data table with the same figures, so the page works without JavaScript, without sight
+and on paper. The SVG is built with format_html, which escapes every label.
+"""
+
+import re
+from dataclasses import dataclass, field, replace
+
+from django.utils import formats
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+# Every colour has at least 4.5:1 contrast on white (WCAG 1.4.11 asks 3:1 for graphics); lines also differ by
+# marker shape and dash pattern, and bars carry their value, so colour is never the only cue.
+NAVY, ORANGE, GREEN, PURPLE, GREY = "#1f3b73", "#b34700", "#1e6b35", "#5b2a86", "#4b4f54"
+NATIONAL_COLOURS = (GREY, "#00558c", "#8a4b00")
+NATIONAL_DASHES = ("6 4", "2 3", "10 3 2 3")
+MARKERS = ("circle", "square", "triangle", "diamond")
+TEXT = "#1b1b1b"
+MUTED = "#4b4f54"
+RULE = "#c9d3de"
+FONT = 'font-family="system-ui, sans-serif"'
+NO_VALUE = "–"
+
+
+# --- Number formats (Swedish: decimal comma, a non-breaking space before the per cent sign) ------------------
+
+
+def number(value, decimals=1):
+    # number_format cuts extra decimals off; round first so 52.2999… reads 52,3.
+    return formats.number_format(round(value, decimals), decimals) if value is not None else NO_VALUE
+
+
+def percent(value, decimals=1):
+    return f"{number(value, decimals)}\u00a0%" if value is not None else NO_VALUE
+
+
+def points(change):
+    """A change in percentage points with its sign, e.g. +1,2 or −0,5."""
+    if change is None:
+        return NO_VALUE
+    text = number(abs(change))
+    if round(change, 1) > 0:
+        return f"+{text}"
+    if round(change, 1) < 0:
+        return f"\u2212{text}"
+    return text
+
+
+# --- Data structures --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Series:
+    label: str
+    values: list  # one value (0–100 or None) per category / x position
+    colour: str = NAVY
+    dash: str = ""
+    marker: str = "circle"
+
+    @property
+    def swatch(self):
+        """The series' line and marker in small, for the legend (decorative: the label says it all)."""
+        line = _line(1, 8, 27, 8, colour=self.colour, width=2.5, dash=self.dash) if self.dash else ""
+        return format_html(
+            '<svg class="chart__swatch" width="28" height="16" viewBox="0 0 28 16" aria-hidden="true" '
+            'focusable="false">{}{}</svg>',
+            line,
+            _marker(self.marker, 14, 8, self.colour),
+        )
+
+
+@dataclass
+class DataTable:
+    caption: str
+    column_headers: list  # the first entry heads the row headers
+    rows: list  # (row header, [cell texts])
+
+
+@dataclass
+class Chart:
+    id: str
+    title: str
+    description: str
+    summary: str
+    table: DataTable
+    svg: str = ""
+    legend: list = field(default_factory=list)  # Series, shown as a list beside the chart
+
+    @property
+    def title_id(self):
+        return f"{self.id}-title"
+
+    @property
+    def desc_id(self):
+        return f"{self.id}-desc"
+
+
+def _svg(chart, width, height, body):
+    return format_html(
+        '<svg xmlns="http://www.w3.org/2000/svg" class="chart__svg" viewBox="0 0 {} {}" role="img" '
+        'aria-labelledby="{} {}" focusable="false" preserveAspectRatio="xMidYMid meet">'
+        '<title id="{}">{}</title><desc id="{}">{}</desc>{}</svg>',
+        width,
+        height,
+        chart.title_id,
+        chart.desc_id,
+        chart.title_id,
+        chart.title,
+        chart.desc_id,
+        chart.description,
+        body,
+    )
+
+
+def _join(parts):
+    return mark_safe("".join(str(part) for part in parts))
+
+
+def _text(x, y, content, anchor="start", size=13, colour=TEXT, weight="normal"):
+    return format_html(
+        '<text x="{}" y="{}" text-anchor="{}" font-size="{}" fill="{}" font-weight="{}" ' + FONT + ">{}</text>",
+        _n(x),
+        _n(y),
+        anchor,
+        size,
+        colour,
+        weight,
+        content,
+    )
+
+
+def _line(x1, y1, x2, y2, colour=RULE, width=1, dash=""):
+    return format_html(
+        '<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="{}"{}/>',
+        _n(x1),
+        _n(y1),
+        _n(x2),
+        _n(y2),
+        colour,
+        width,
+        format_html(' stroke-dasharray="{}"', dash) if dash else "",
+    )
+
+
+def _n(value):
+    """Coordinates with at most one decimal and a dot, whatever the active locale."""
+    return f"{value:.1f}".rstrip("0").rstrip(".")
+
+
+def _marker(shape, x, y, colour, size=5):
+    if shape == "square":
+        return format_html(
+            '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"/>',
+            _n(x - size),
+            _n(y - size),
+            _n(2 * size),
+            _n(2 * size),
+            colour,
+        )
+    if shape == "triangle":
+        return format_html(
+            '<polygon points="{},{} {},{} {},{}" fill="{}"/>',
+            _n(x),
+            _n(y - size - 1),
+            _n(x - size - 1),
+            _n(y + size),
+            _n(x + size + 1),
+            _n(y + size),
+            colour,
+        )
+    if shape == "diamond":
+        return format_html(
+            '<polygon points="{},{} {},{} {},{} {},{}" fill="{}"/>',
+            _n(x),
+            _n(y - size - 1),
+            _n(x + size + 1),
+            _n(y),
+            _n(x),
+            _n(y + size + 1),
+            _n(x - size - 1),
+            _n(y),
+            colour,
+        )
+    return format_html('<circle cx="{}" cy="{}" r="{}" fill="{}"/>', _n(x), _n(y), _n(size), colour)
+
+
+# --- Horizontal grouped bars (categories × series) ---------------------------------------------------------------
+
+
+def bar_chart(chart, labels, series):
+    """One group of horizontal bars per label (e.g. a category), one bar per series, on a 0–100 scale."""
+    width, left, right, top = 680, 190, 640, 30
+    bar, gap, group_gap = 12, 3, 16
+    group_height = len(series) * (bar + gap) + group_gap
+    height = top + len(labels) * group_height + 10
+    scale = (right - left) / 100
+    parts = []
+    for tick in range(0, 101, 25):
+        x = left + tick * scale
+        parts.append(_line(x, top - 6, x, height - 10))
+        parts.append(_text(x, top - 12, number(tick, 0), anchor="middle", size=11, colour=MUTED))
+    for index, label in enumerate(labels):
+        y0 = top + index * group_height
+        parts.append(_text(left - 10, y0 + (group_height - group_gap) / 2 + 4, label, anchor="end", weight="600"))
+        for position, item in enumerate(series):
+            value = item.values[index]
+            if value is None:
+                continue
+            y = y0 + position * (bar + gap)
+            parts.append(
+                format_html(
+                    '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"/>',
+                    _n(left),
+                    _n(y),
+                    _n(max(value * scale, 1)),
+                    bar,
+                    item.colour,
+                )
+            )
+            parts.append(_text(left + value * scale + 4, y + bar - 2, number(value), size=11))
+    parts.append(_line(left, top - 6, left, height - 10, colour=MUTED))
+    chart.svg = _svg(chart, width, height, _join(parts))
+    # Bars: the legend shows plain squares, whatever marker the series uses in a line chart.
+    chart.legend = [replace(item, marker="square", dash="") for item in series]
+    return chart
+
+
+# --- Lines over rounds ------------------------------------------------------------------------------------------
+
+
+def line_chart(chart, x_labels, series):
+    """One line per series over the rounds (x) on a 0–100 scale; a missing value breaks the line."""
+    width, left, right, top, bottom = 680, 50, 650, 20, 250
+    height = bottom + 40
+    step = (right - left) / max(len(x_labels) - 1, 1)
+
+    def x_at(index):
+        return left + index * step if len(x_labels) > 1 else (left + right) / 2
+
+    def y_at(value):
+        return bottom - value * (bottom - top) / 100
+
+    parts = []
+    for tick in range(0, 101, 20):
+        parts.append(_line(left, y_at(tick), right, y_at(tick)))
+        parts.append(_text(left - 8, y_at(tick) + 4, number(tick, 0), anchor="end", size=11, colour=MUTED))
+    for index, label in enumerate(x_labels):
+        parts.append(_text(x_at(index), bottom + 22, label, anchor="middle", size=12))
+    for item in series:
+        segment = []
+        segments = [segment]
+        for index, value in enumerate(item.values):
+            if value is None:
+                segment = []
+                segments.append(segment)
+            else:
+                segment.append((x_at(index), y_at(value)))
+        for run in segments:
+            if len(run) > 1:
+                parts.append(
+                    format_html(
+                        '<polyline points="{}" fill="none" stroke="{}" stroke-width="2.5"{}/>',
+                        " ".join(f"{_n(x)},{_n(y)}" for x, y in run),
+                        item.colour,
+                        format_html(' stroke-dasharray="{}"', item.dash) if item.dash else "",
+                    )
+                )
+            for x, y in run:
+                parts.append(_marker(item.marker, x, y, item.colour))
+    parts.append(_line(left, bottom, right, bottom, colour=MUTED))
+    chart.svg = _svg(chart, width, height, _join(parts))
+    chart.legend = list(series)
+    return chart
+
+
+# --- Histogram --------------------------------------------------------------------------------------------------
+
+
+def histogram(chart, counts):
+    """Vertical bars for ten 10-point bins (0–10, …, 90–100) with the count above each bar."""
+    width, left, right, top, bottom = 680, 40, 660, 20, 220
+    height = bottom + 40
+    highest = max(max(counts, default=0), 1)
+    slot = (right - left) / len(counts)
+    parts = [_line(left, bottom, right, bottom, colour=MUTED)]
+    for index, count in enumerate(counts):
+        x = left + index * slot
+        bar_height = count * (bottom - top - 16) / highest
+        if count:
+            parts.append(
+                format_html(
+                    '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"/>',
+                    _n(x + 4),
+                    _n(bottom - bar_height),
+                    _n(slot - 8),
+                    _n(bar_height),
+                    NAVY,
+                )
+            )
+        parts.append(_text(x + slot / 2, bottom - bar_height - 5, str(count), anchor="middle", size=12))
+        parts.append(_text(x + slot / 2, bottom + 18, f"{index * 10}–{index * 10 + 10}", anchor="middle", size=11))
+    chart.svg = _svg(chart, width, height, _join(parts))
+    return chart
+
+
+# --- Quadrant (two dimensions) ----------------------------------------------------------------------------------
+
+
+def quadrant(chart, x_label, y_label, points_, reference=None):
+    """Points on two 0–100 axes; the reference (e.g. group-wide) draws the dividing lines.
+
+    points_: [(Series, x, y)] with one value each."""
+    size, left, top = 300, 70, 20
+    width, height = left + size + 30, top + size + 60
+
+    def x_at(value):
+        return left + value * size / 100
+
+    def y_at(value):
+        return top + size - value * size / 100
+
+    parts = [
+        format_html(
+            '<rect x="{}" y="{}" width="{}" height="{}" fill="none" stroke="{}"/>', left, top, size, size, MUTED
+        )
+    ]
+    for tick in range(0, 101, 25):
+        parts.append(_text(x_at(tick), top + size + 18, number(tick, 0), anchor="middle", size=11, colour=MUTED))
+        parts.append(_text(left - 6, y_at(tick) + 4, number(tick, 0), anchor="end", size=11, colour=MUTED))
+    if reference is not None:
+        ref_x, ref_y = reference
+        parts.append(_line(x_at(ref_x), top, x_at(ref_x), top + size, colour=MUTED, dash="4 3"))
+        parts.append(_line(left, y_at(ref_y), left + size, y_at(ref_y), colour=MUTED, dash="4 3"))
+    for item, x, y in points_:
+        parts.append(_marker(item.marker, x_at(x), y_at(y), item.colour, size=7))
+    parts.append(_text(left + size / 2, top + size + 42, x_label, anchor="middle", weight="600"))
+    parts.append(
+        format_html(
+            '<text x="{}" y="{}" text-anchor="middle" font-size="13" font-weight="600" fill="{}" '
+            'transform="rotate(-90 {} {})" ' + FONT + ">{}</text>",
+            18,
+            _n(top + size / 2),
+            TEXT,
+            18,
+            _n(top + size / 2),
+            y_label,
+        )
+    )
+    chart.svg = _svg(chart, width, height, _join(parts))
+    chart.legend = [item for item, _x, _y in points_]
+    return chart
+
+
+def histogram_bins(values):
+    """Counts per 10-point bin; 100 falls in the last bin."""
+    counts = [0] * 10
+    for value in values:
+        counts[min(int(value // 10), 9)] += 1
+    return counts
+
+
+def bin_labels():
+    return [f"{low}–{low + 10}" for low in range(0, 100, 10)]
+
+
+# --- The dashboards' charts -------------------------------------------------------------------------------------
+# Each builder turns stored figures (maturity.queries) into a Chart with its summary and data table.
+
+
+def _with_n(row):
+    """A group figure with its number of organisations, e.g. "52,3 % (n = 40)"."""
+    if row is None:
+        return NO_VALUE
+    return _("%(score)s (n = %(n)s)") % {"score": percent(row.score), "n": row.organisations}
+
+
+def short_source(source, limit=60):
+    """A source as a label: without a trailing parenthesis (e.g. its web addresses) and at most `limit` characters.
+    The full source is listed under "About the figures"."""
+    short = re.sub(r"\s*\(.*\)\s*$", "", source) or source
+    return short if len(short) <= limit else short[: limit - 1].rstrip() + "…"
+
+
+def national_label(series):
+    return _("National (%(source)s)") % {"source": short_source(series.source)}
+
+
+def _national_series(national, values_of):
+    """One Series per source, never joined: each keeps its own colour and dash pattern."""
+    result = []
+    for index, source in enumerate(national):
+        values = values_of(source)
+        if any(value is not None for value in values):
+            result.append(
+                Series(
+                    national_label(source),
+                    values,
+                    colour=NATIONAL_COLOURS[index % len(NATIONAL_COLOURS)],
+                    dash=NATIONAL_DASHES[index % len(NATIONAL_DASHES)],
+                    marker="diamond",
+                )
+            )
+    return result
+
+
+def kind_label(kind):
+    from maturity.models import GroupScore
+
+    if kind == GroupScore.Kind.ALL:
+        return _("The whole city")
+    return str(GroupScore.Kind(kind).label)
+
+
+def _group_series(keys_and_values):
+    """Series for the whole group and each kind, skipping kinds without any shown figure."""
+    styles = {"all": (NAVY, "circle"), "forvaltning": (GREEN, "square"), "bolag": (PURPLE, "triangle")}
+    result = []
+    for kind, values in keys_and_values:
+        if kind != "all" and all(value is None for value in values):
+            continue
+        colour, marker = styles[kind]
+        result.append(Series(kind_label(kind), values, colour=colour, marker=marker))
+    return result
+
+
+def group_trend_chart(selection, groups, national):
+    rounds = selection.trend
+    years = [str(round_.year) for round_ in rounds]
+    kinds = ("all", "forvaltning", "bolag")
+    series = _group_series([(kind, [groups.score(r.pk, kind) for r in rounds]) for kind in kinds])
+    series += _national_series(national, lambda source: [source.score(r.pk) for r in rounds])
+    chart = Chart(
+        id="trend",
+        title=_("Total result per round"),
+        description=_(
+            "Line chart: the group-wide total, administrations, companies and national averages per year, "
+            "in per cent of optimal conditions."
+        ),
+        summary=_group_trend_summary(selection, groups, national),
+        table=DataTable(
+            caption=_("Total result per round, per cent of optimal conditions (n = number of organisations)"),
+            column_headers=[_("Round")] + [item.label for item in series],
+            rows=[
+                (
+                    years[i],
+                    [_with_n(groups.get(r.pk, kind)) for kind in kinds if kind_label(kind) in _labels(series)]
+                    + [percent(source.score(r.pk)) for source in national if national_label(source) in _labels(series)],
+                )
+                for i, r in enumerate(rounds)
+            ],
+        ),
+    )
+    return line_chart(chart, years, series)
+
+
+def _labels(series):
+    return {item.label for item in series}
+
+
+def _group_trend_summary(selection, groups, national):
+    current = groups.get(selection.selected.pk, "all")
+    if current is None:
+        return _("No group-wide result is shown for %(year)s.") % {"year": selection.selected.year}
+    sentences = [
+        ngettext(
+            "In %(year)s the group-wide total was %(score)s of optimal conditions, over %(n)s organisation.",
+            "In %(year)s the group-wide total was %(score)s of optimal conditions, over %(n)s organisations.",
+            current.organisations,
+        )
+        % {"year": selection.selected.year, "score": percent(current.score), "n": current.organisations}
+    ]
+    previous = groups.get(selection.previous.pk, "all") if selection.previous else None
+    if previous is not None:
+        sentences.append(
+            _("That is %(change)s percentage points compared with %(year)s.")
+            % {"change": points(current.score - previous.score), "year": selection.previous.year}
+        )
+    for source in national:
+        score = source.score(selection.selected.pk)
+        if score is not None:
+            sentences.append(
+                _("The national average according to %(source)s was %(score)s.")
+                % {"source": short_source(source.source), "score": percent(score)}
+            )
+    return " ".join(sentences)
+
+
+def group_category_chart(selection, categories, groups, national):
+    round_id = selection.selected.pk
+    kinds = ("all", "forvaltning", "bolag")
+    level = "category"
+    series = _group_series([(kind, [groups.score(round_id, kind, level, c.pk) for c in categories]) for kind in kinds])
+    series += _national_series(national, lambda source: [source.score(round_id, c.pk) for c in categories])
+    shown_kinds = [kind for kind in kinds if kind_label(kind) in _labels(series)]
+    shown_national = [source for source in national if national_label(source) in _labels(series)]
+    chart = Chart(
+        id="categories",
+        title=_("Result per category, %(year)s") % {"year": selection.selected.year},
+        description=_(
+            "Bar chart: each category's result for the whole group, administrations, companies and "
+            "national averages where known, in per cent of optimal conditions."
+        ),
+        summary=_category_summary(round_id, categories, groups),
+        table=DataTable(
+            caption=_("Result per category in %(year)s, per cent of optimal conditions (n = number of organisations)")
+            % {"year": selection.selected.year},
+            column_headers=[_("Category")] + [item.label for item in series],
+            rows=[
+                (
+                    category_name(category),
+                    [_with_n(groups.get(round_id, kind, level, category.pk)) for kind in shown_kinds]
+                    + [percent(source.score(round_id, category.pk)) for source in shown_national],
+                )
+                for category in categories
+            ],
+        ),
+    )
+    return bar_chart(chart, [category.name for category in categories], series)
+
+
+def category_name(category):
+    if category.reconstructed:
+        return _("%(name)s (reconstructed)") % {"name": category.name}
+    return category.name
+
+
+def _category_summary(round_id, categories, groups):
+    scored = [(groups.score(round_id, "all", "category", c.pk), c) for c in categories]
+    scored = [(score, category) for score, category in scored if score is not None]
+    if not scored:
+        return _("No category results are shown for this round.")
+    best = max(scored, key=lambda item: item[0])
+    worst = min(scored, key=lambda item: item[0])
+    sentences = [
+        _("The group as a whole scores highest in %(best)s (%(best_score)s) and lowest in %(worst)s (%(worst_score)s).")
+        % {
+            "best": best[1].name,
+            "best_score": percent(best[0]),
+            "worst": worst[1].name,
+            "worst_score": percent(worst[0]),
+        }
+    ]
+    compared = [
+        (groups.score(round_id, "bolag", "category", c.pk), groups.score(round_id, "forvaltning", "category", c.pk))
+        for c in categories
+    ]
+    compared = [
+        (bolag, forvaltning) for bolag, forvaltning in compared if bolag is not None and forvaltning is not None
+    ]
+    if compared:
+        sentences.append(
+            _("Companies score higher than administrations in %(count)s of %(total)s categories.")
+            % {"count": sum(1 for bolag, forvaltning in compared if bolag > forvaltning), "total": len(compared)}
+        )
+    return " ".join(sentences)
+
+
+def kind_comparison_chart(selection, dimensions, groups):
+    """Administrations against companies: the total and each dimension."""
+    round_id = selection.selected.pk
+    figures = [(_("Total"), "total", None)] + [(d.name, "dimension", d.pk) for d in dimensions]
+    kinds = ("forvaltning", "bolag", "all")
+    series = _group_series(
+        [(kind, [groups.score(round_id, kind, level, target) for _l, level, target in figures]) for kind in kinds],
+    )
+    shown_kinds = [kind for kind in kinds if kind_label(kind) in _labels(series)]
+    forvaltning, bolag = groups.get(round_id, "forvaltning"), groups.get(round_id, "bolag")
+    if forvaltning is not None and bolag is not None:
+        summary = _(
+            "In total, companies (n = %(bolag_n)s) reach %(bolag)s and administrations (n = %(forvaltning_n)s) "
+            "%(forvaltning)s, a difference of %(difference)s percentage points."
+        ) % {
+            "bolag": percent(bolag.score),
+            "bolag_n": bolag.organisations,
+            "forvaltning": percent(forvaltning.score),
+            "forvaltning_n": forvaltning.organisations,
+            "difference": points(bolag.score - forvaltning.score),
+        }
+    else:
+        summary = _("Administrations and companies are not shown separately for this round.")
+    chart = Chart(
+        id="kinds",
+        title=_("Administrations and companies, %(year)s") % {"year": selection.selected.year},
+        description=_("Bar chart: the total and each dimension for administrations, companies and the whole group."),
+        summary=summary,
+        table=DataTable(
+            caption=_(
+                "Administrations and companies in %(year)s, per cent of optimal conditions (n = number of "
+                "organisations)"
+            )
+            % {"year": selection.selected.year},
+            column_headers=[_("Result")] + [item.label for item in series],
+            rows=[
+                (label, [_with_n(groups.get(round_id, kind, level, target)) for kind in shown_kinds])
+                for label, level, target in figures
+            ],
+        ),
+    )
+    return bar_chart(chart, [label for label, _level, _target in figures], series)
+
+
+def distribution_chart(selection, totals, minimum):
+    counts = histogram_bins(totals)
+    labels = bin_labels()
+    if totals:
+        top = max(range(len(counts)), key=lambda index: counts[index])
+        summary = ngettext(
+            "%(count)s organisation has at least %(minimum)s respondents. The most common interval is "
+            "%(low)s–%(high)s per cent (%(top_count)s).",
+            "%(count)s organisations have at least %(minimum)s respondents. The most common interval is "
+            "%(low)s–%(high)s per cent (%(top_count)s).",
+            len(totals),
+        ) % {
+            "count": len(totals),
+            "minimum": minimum,
+            "top_count": counts[top],
+            "low": top * 10,
+            "high": top * 10 + 10,
+        }
+    else:
+        summary = _("No organisation has enough respondents to be shown this round.")
+    chart = Chart(
+        id="distribution",
+        title=_("Distribution of organisations, %(year)s") % {"year": selection.selected.year},
+        description=_("Histogram: the number of organisations whose total falls in each 10-point interval."),
+        summary=summary,
+        table=DataTable(
+            caption=_("Number of organisations per interval of the total, %(year)s")
+            % {"year": selection.selected.year},
+            column_headers=[_("Total (per cent)"), _("Organisations")],
+            rows=[(label, [str(count)]) for label, count in zip(labels, counts, strict=True)],
+        ),
+    )
+    return histogram(chart, counts)
+
+
+# --- One organisation -------------------------------------------------------------------------------------------
+
+
+def _comparison_series(organisation, kind, values):
+    """The organisation, the whole group and the organisation's own kind, in that order."""
+    own, whole, same_kind = values
+    series = [Series(organisation.name, own, colour=NAVY, marker="circle")]
+    series.append(Series(kind_label("all"), whole, colour=ORANGE, marker="square"))
+    if kind is not None and any(value is not None for value in same_kind):
+        series.append(Series(kind_label(kind), same_kind, colour=GREEN, marker="triangle"))
+    return series
+
+
+def organisation_category_chart(organisation, kind, selection, categories, results, groups, national):
+    round_id = selection.selected.pk
+    own = [results.score(round_id, "category", c.pk) for c in categories]
+    whole = [groups.score(round_id, "all", "category", c.pk) for c in categories]
+    same_kind = [groups.score(round_id, kind, "category", c.pk) if kind else None for c in categories]
+    series = _comparison_series(organisation, kind, (own, whole, same_kind))
+    series += _national_series(national, lambda source: [source.score(round_id, c.pk) for c in categories])
+    above = sum(1 for mine, theirs in zip(own, whole, strict=True) if None not in (mine, theirs) and mine > theirs)
+    scored = [(score, category) for score, category in zip(own, categories, strict=True) if score is not None]
+    summary = ""
+    if scored:
+        best, worst = max(scored, key=lambda item: item[0]), min(scored, key=lambda item: item[0])
+        summary = _(
+            "%(organisation)s scores highest in %(best)s (%(best_score)s) and lowest in %(worst)s (%(worst_score)s), "
+            "and is above the group-wide result in %(above)s of %(count)s categories."
+        ) % {
+            "organisation": organisation.name,
+            "best": best[1].name,
+            "best_score": percent(best[0]),
+            "worst": worst[1].name,
+            "worst_score": percent(worst[0]),
+            "above": above,
+            "count": len(scored),
+        }
+    chart = Chart(
+        id="org-categories",
+        title=_("%(organisation)s per category, %(year)s")
+        % {"organisation": organisation.name, "year": selection.selected.year},
+        description=_(
+            "Bar chart: the organisation's result in each category against the whole group, organisations "
+            "of the same kind and national averages, in per cent of optimal conditions."
+        ),
+        summary=summary,
+        table=DataTable(
+            caption=_("%(organisation)s per category in %(year)s, per cent of optimal conditions")
+            % {"organisation": organisation.name, "year": selection.selected.year},
+            column_headers=[_("Category")] + [item.label for item in series],
+            rows=[
+                (category_name(category), [percent(item.values[index]) for item in series])
+                for index, category in enumerate(categories)
+            ],
+        ),
+    )
+    return bar_chart(chart, [category.name for category in categories], series)
+
+
+def organisation_quadrant_chart(organisation, kind, selection, dimensions, results, groups):
+    """The organisation on the two dimensions (first on x, second on y), with the whole group as the reference.
+
+    Only for models with exactly two dimensions; returns None otherwise or when a figure is missing."""
+    if len(dimensions) != 2:
+        return None
+    round_id = selection.selected.pk
+    x_dim, y_dim = dimensions
+    own = (results.score(round_id, "dimension", x_dim.pk), results.score(round_id, "dimension", y_dim.pk))
+    whole = (groups.score(round_id, "all", "dimension", x_dim.pk), groups.score(round_id, "all", "dimension", y_dim.pk))
+    if None in own:
+        return None
+    marks = [(Series(organisation.name, [], colour=NAVY, marker="circle"), *own)]
+    rows = [(organisation.name, [percent(own[0]), percent(own[1])])]
+    if None not in whole:
+        marks.append((Series(kind_label("all"), [], colour=ORANGE, marker="square"), *whole))
+        rows.append((kind_label("all"), [percent(whole[0]), percent(whole[1])]))
+    same_kind = (
+        (groups.score(round_id, kind, "dimension", x_dim.pk), groups.score(round_id, kind, "dimension", y_dim.pk))
+        if kind
+        else (None, None)
+    )
+    if None not in same_kind:
+        marks.append((Series(kind_label(kind), [], colour=GREEN, marker="triangle"), *same_kind))
+        rows.append((kind_label(kind), [percent(same_kind[0]), percent(same_kind[1])]))
+    summary = _("%(organisation)s: %(x_name)s %(x)s and %(y_name)s %(y)s.") % {
+        "organisation": organisation.name,
+        "x_name": x_dim.name,
+        "x": percent(own[0]),
+        "y_name": y_dim.name,
+        "y": percent(own[1]),
+    }
+    if None not in whole:
+        summary += " " + _position_sentence(own, whole, x_dim.name, y_dim.name)
+    chart = Chart(
+        id="quadrant",
+        title=_("%(x_name)s and %(y_name)s, %(year)s")
+        % {"x_name": x_dim.name, "y_name": y_dim.name, "year": selection.selected.year},
+        description=_(
+            "Quadrant chart: %(x_name)s on the horizontal axis, %(y_name)s on the vertical axis, both "
+            "0–100; the dashed lines mark the group-wide result."
+        )
+        % {"x_name": x_dim.name, "y_name": y_dim.name},
+        summary=summary,
+        table=DataTable(
+            caption=_("%(x_name)s and %(y_name)s in %(year)s, per cent of optimal conditions")
+            % {"x_name": x_dim.name, "y_name": y_dim.name, "year": selection.selected.year},
+            column_headers=[_("Organisation or group"), x_dim.name, y_dim.name],
+            rows=rows,
+        ),
+    )
+    return quadrant(chart, x_dim.name, y_dim.name, marks, reference=whole if None not in whole else None)
+
+
+def _position_sentence(own, whole, x_name, y_name):
+    x_above, y_above = own[0] >= whole[0], own[1] >= whole[1]
+    if x_above and y_above:
+        return _("It is at or above the group-wide result on both dimensions.")
+    if not x_above and not y_above:
+        return _("It is below the group-wide result on both dimensions.")
+    above, below = (x_name, y_name) if x_above else (y_name, x_name)
+    return _("It is at or above the group-wide result in %(above)s and below it in %(below)s.") % {
+        "above": above,
+        "below": below,
+    }
+
+
+def organisation_trend_chart(organisation, kind, selection, results, groups, national):
+    rounds = selection.trend
+    years = [str(round_.year) for round_ in rounds]
+    own = [results.score(r.pk) for r in rounds]
+    whole = [groups.score(r.pk, "all") for r in rounds]
+    same_kind = [groups.score(r.pk, kind) if kind else None for r in rounds]
+    series = _comparison_series(organisation, kind, (own, whole, same_kind))
+    series += _national_series(national, lambda source: [source.score(r.pk) for r in rounds])
+    shown = [(r, value) for r, value in zip(rounds, own, strict=True) if value is not None]
+    if len(shown) > 1:
+        (first_round, first), (last_round, last) = shown[0], shown[-1]
+        summary = _(
+            "%(organisation)s went from %(first)s in %(first_year)s to %(last)s in %(last_year)s "
+            "(%(change)s percentage points)."
+        ) % {
+            "organisation": organisation.name,
+            "first": percent(first),
+            "first_year": first_round.year,
+            "last": percent(last),
+            "last_year": last_round.year,
+            "change": points(last - first),
+        }
+    elif shown:
+        summary = _("%(organisation)s has a shown result for one round only: %(score)s in %(year)s.") % {
+            "organisation": organisation.name,
+            "score": percent(shown[0][1]),
+            "year": shown[0][0].year,
+        }
+    else:
+        summary = _("%(organisation)s has no shown result in these rounds.") % {"organisation": organisation.name}
+    chart = Chart(
+        id="org-trend",
+        title=_("%(organisation)s over time") % {"organisation": organisation.name},
+        description=_(
+            "Line chart: the organisation's total per year against the whole group, its own kind and "
+            "national averages, in per cent of optimal conditions; a gap means too few respondents."
+        ),
+        summary=summary,
+        table=DataTable(
+            caption=_("%(organisation)s's total per round, per cent of optimal conditions")
+            % {"organisation": organisation.name},
+            column_headers=[_("Round")] + [item.label for item in series],
+            rows=[(years[index], [percent(item.values[index]) for item in series]) for index in range(len(rounds))],
+        ),
+    )
+    return line_chart(chart, years, series)

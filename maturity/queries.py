@@ -1,0 +1,447 @@
+"""Read-side queries for the dashboards, exports and open data, over the STORED results only.
+
+Nothing here recomputes a score: scoring.recompute_round() stores OrganisationScore and GroupScore rows when a
+round is imported or recomputed, and these functions only read them, in a fixed number of queries whatever the
+number of organisations or rounds. Organisation-level figures pass through the privacy rule (privacy.py) and
+the access rule (access.py) here, so views and exporters cannot forget either.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.db.models import Q
+
+from arena.models import Organisation
+from maturity import access, privacy
+from maturity.models import Category, GroupScore, NationalReference, OrganisationScore, Round, RoundParticipant
+
+CATEGORY = OrganisationScore.Level.CATEGORY
+DIMENSION = OrganisationScore.Level.DIMENSION
+TOTAL = OrganisationScore.Level.TOTAL
+ALL = GroupScore.Kind.ALL
+FORVALTNING = GroupScore.Kind.FORVALTNING
+BOLAG = GroupScore.Kind.BOLAG
+KIND_GROUPS = (FORVALTNING, BOLAG)
+# An organisation's kind → the group it is compared with.
+GROUP_OF_KIND = {Organisation.Kind.FORVALTNING: FORVALTNING, Organisation.Kind.BOLAG: BOLAG}
+LEARNING_ITEMS = 3
+
+
+class RoundNotFound(Exception):
+    """No published round matches the request (→ 404)."""
+
+
+class BadRoundParameter(ValueError):
+    """?omgang= is not a year (→ 400)."""
+
+
+# --- Rounds ---------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class RoundSelection:
+    selected: Round
+    previous: Round | None
+    trend: list  # published rounds of the selected round's model up to and including it, oldest first
+    choices: list  # every published round, newest first, for the round selector
+
+
+def select_round(year_parameter=None):
+    """The latest published round, or the one for ?omgang=YEAR, with its trend and previous round (one query)."""
+    rounds = list(Round.objects.published().select_related("model").order_by("year", "published_at", "pk"))
+    if not rounds:
+        raise RoundNotFound
+    if year_parameter in (None, ""):
+        selected = rounds[-1]
+    else:
+        try:
+            year = int(year_parameter)
+        except (TypeError, ValueError):
+            raise BadRoundParameter(year_parameter) from None
+        # Two models measured in the same year: the most recently published round of that year wins.
+        matching = [candidate for candidate in rounds if candidate.year == year]
+        if not matching:
+            raise RoundNotFound
+        selected = matching[-1]
+    trend = [r for r in rounds if r.model_id == selected.model_id and r.year <= selected.year]
+    previous = trend[-2] if len(trend) > 1 else None
+    return RoundSelection(selected=selected, previous=previous, trend=trend, choices=list(reversed(rounds)))
+
+
+def model_categories(model):
+    """The model's categories in order, with their dimension (one query)."""
+    return list(
+        Category.objects.filter(dimension__model=model)
+        .select_related("dimension")
+        .order_by("dimension__sort_order", "dimension__code", "sort_order", "code")
+    )
+
+
+def dimensions_of(categories):
+    """The dimensions in order, from the categories already loaded."""
+    seen = {}
+    for category in categories:
+        seen.setdefault(category.dimension_id, category.dimension)
+    return list(seen.values())
+
+
+# --- Group figures --------------------------------------------------------------------------------------------
+
+
+def _target(row):
+    if row.level == CATEGORY:
+        return row.category_id
+    if row.level == DIMENSION:
+        return row.dimension_id
+    return None
+
+
+class GroupFigures:
+    """GroupScore rows by (round, kind, level, target) that may be shown.
+
+    A group below the respondent threshold is hidden. When one of förvaltningar/bolag is hidden for a figure,
+    the other is hidden too: with the whole group and one kind shown, the hidden kind could be worked out.
+    """
+
+    def __init__(self, rows):
+        by_figure = defaultdict(dict)
+        for row in rows:
+            by_figure[(row.round_id, row.level, _target(row))][row.kind] = row
+        self._rows = {}
+        for (round_id, level, target), kinds in by_figure.items():
+            visible = {kind: row for kind, row in kinds.items() if privacy.is_visible(row.respondents)}
+            if ALL not in visible:
+                continue
+            if any(kind in kinds and kind not in visible for kind in KIND_GROUPS):
+                visible = {ALL: visible[ALL]}
+            for kind, row in visible.items():
+                self._rows[(round_id, kind, level, target)] = row
+
+    def get(self, round_id, kind, level=TOTAL, target=None):
+        return self._rows.get((round_id, kind, level, target))
+
+    def score(self, round_id, kind, level=TOTAL, target=None):
+        row = self.get(round_id, kind, level, target)
+        return row.score if row is not None else None
+
+    def rows(self):
+        return list(self._rows.values())
+
+
+def group_figures(rounds):
+    """Every stored group figure of these rounds (one query)."""
+    return GroupFigures(GroupScore.objects.filter(round__in=rounds).order_by("round_id", "kind", "level"))
+
+
+# --- National references --------------------------------------------------------------------------------------
+
+
+@dataclass
+class NationalSeries:
+    """One source's national values: never joined with another source's values into one line."""
+
+    source: str
+    values: dict = field(default_factory=dict)  # (round_id, category_id or None) → NationalReference
+
+    def score(self, round_id, category_id=None):
+        reference = self.values.get((round_id, category_id))
+        return reference.score if reference is not None else None
+
+    def source_years(self):
+        return sorted({ref.source_year for ref in self.values.values() if ref.source_year})
+
+
+def national_series(rounds):
+    """National reference values of these rounds, one series per source, in source order (one query)."""
+    series = {}
+    references = NationalReference.objects.filter(round__in=rounds).order_by("source", "round__year", "pk")
+    for reference in references:
+        series.setdefault(reference.source, NationalSeries(source=reference.source))
+        series[reference.source].values[(reference.round_id, reference.category_id)] = reference
+    return list(series.values())
+
+
+# --- The organisation table -----------------------------------------------------------------------------------
+
+
+@dataclass
+class OrganisationRow:
+    organisation: Organisation
+    respondents: int = 0
+    invited: int | None = None
+    total: float | None = None
+    previous_total: float | None = None
+    categories: dict = field(default_factory=dict)  # category_id → score (exports only)
+    dimensions: dict = field(default_factory=dict)  # dimension_id → score (exports only)
+
+    @property
+    def hidden(self):
+        """Below the respondent threshold: never shown on its own."""
+        return not privacy.is_visible(self.respondents)
+
+    @property
+    def change(self):
+        if self.total is None or self.previous_total is None:
+            return None
+        return self.total - self.previous_total
+
+    @property
+    def response_rate(self):
+        if not self.invited:
+            return None
+        return 100.0 * self.respondents / self.invited
+
+
+# Swedish alphabetical order: å, ä and ö come after z (and in that order), é sorts with e.
+SWEDISH_ORDER = str.maketrans({"å": "{", "ä": "|", "ö": "}", "é": "e", "ü": "y"})
+
+
+def swedish_key(text):
+    return text.casefold().translate(SWEDISH_ORDER)
+
+
+def _name(row):
+    return swedish_key(row.organisation.name)
+
+
+SORT_KEYS = {
+    "name": _name,
+    "kind": lambda row: (row.organisation.get_kind_display(), _name(row)),
+    "total": lambda row: row.total,
+    "change": lambda row: row.change,
+    "rate": lambda row: row.response_rate,
+}
+DEFAULT_SORT = "name"
+
+
+def sort_rows(rows, key, descending):
+    """Sort by a column; rows without a value (hidden, unknown) always come last."""
+    value_of = SORT_KEYS[key]
+    known = [row for row in rows if value_of(row) is not None]
+    unknown = [row for row in rows if value_of(row) is None]
+    known.sort(key=_name)
+    known.sort(key=value_of, reverse=descending)
+    unknown.sort(key=_name)
+    return known + unknown
+
+
+def organisation_rows(user, selection, with_details=False):
+    """One row per participating organisation the user may see, with total, change and response rate.
+
+    Scores of organisations below the threshold never leave this function: their row only says how many
+    answered. with_details adds the category and dimension scores (for the exports), one query more.
+    """
+    allowed = access.visible_organisation_ids(user)
+    if allowed is not None and not allowed:
+        return []
+    rows = {}
+    participants = access.restrict(
+        RoundParticipant.objects.filter(round=selection.selected).select_related("organisation"), allowed
+    )
+    for participant in participants:
+        rows[participant.organisation_id] = OrganisationRow(participant.organisation, invited=participant.invited)
+    rounds = [selection.selected] + ([selection.previous] if selection.previous else [])
+    totals = access.restrict(
+        OrganisationScore.objects.filter(round__in=rounds, level=TOTAL).select_related("organisation"), allowed
+    )
+    previous = {}
+    for score in totals:
+        if score.round_id == selection.selected.pk:
+            row = rows.setdefault(score.organisation_id, OrganisationRow(score.organisation))
+            row.respondents = score.respondents
+            row.total = score.score if privacy.is_visible(score.respondents) else None
+        elif privacy.is_visible(score.respondents):
+            previous[score.organisation_id] = score.score
+    for organisation_id, row in rows.items():
+        row.previous_total = previous.get(organisation_id)
+    if with_details:
+        details = access.restrict(
+            privacy.visible(
+                OrganisationScore.objects.filter(round=selection.selected, level__in=(CATEGORY, DIMENSION))
+            ),
+            allowed,
+        ).only("organisation_id", "level", "category_id", "dimension_id", "score")
+        for score in details:
+            row = rows.get(score.organisation_id)
+            if row is None:
+                continue
+            if score.level == CATEGORY:
+                row.categories[score.category_id] = score.score
+            else:
+                row.dimensions[score.dimension_id] = score.score
+    return sort_rows(list(rows.values()), DEFAULT_SORT, descending=False)
+
+
+def visible_totals(round_):
+    """Every organisation's total at or above the threshold, without names: the distribution (one query)."""
+    return list(
+        privacy.visible(OrganisationScore.objects.filter(round=round_, level=TOTAL)).values_list("score", flat=True)
+    )
+
+
+# --- One organisation -----------------------------------------------------------------------------------------
+
+
+@dataclass
+class OrganisationResults:
+    """One organisation's stored results across the trend rounds."""
+
+    scores: dict  # (round_id, level, target) → OrganisationScore, visible rows only
+    respondents: dict  # round_id → respondents (from the total row, shown or not)
+    invited: dict  # round_id → invited (None = unknown)
+    participated: set  # round ids
+
+    def score(self, round_id, level=TOTAL, target=None):
+        row = self.scores.get((round_id, level, target))
+        return row.score if row is not None else None
+
+    def visible_in(self, round_id):
+        return privacy.is_visible(self.respondents.get(round_id))
+
+
+def organisation_results(organisation, rounds):
+    """Two queries: the organisation's score rows and its participation in these rounds."""
+    scores, respondents = {}, {}
+    for row in OrganisationScore.objects.filter(organisation=organisation, round__in=rounds):
+        if row.level == TOTAL:
+            respondents[row.round_id] = row.respondents
+        if privacy.is_visible(row.respondents):
+            scores[(row.round_id, row.level, _target(row))] = row
+    invited, participated = {}, set(respondents)
+    for participant in RoundParticipant.objects.filter(organisation=organisation, round__in=rounds):
+        invited[participant.round_id] = participant.invited
+        participated.add(participant.round_id)
+    return OrganisationResults(scores=scores, respondents=respondents, invited=invited, participated=participated)
+
+
+def weakest_categories(results, round_id, categories, count=3):
+    """The organisation's lowest-scoring categories in the round, lowest first (ties in model order)."""
+    scored = [
+        (results.score(round_id, CATEGORY, category.pk), position, category)
+        for position, category in enumerate(categories)
+    ]
+    scored = [item for item in scored if item[0] is not None]
+    scored.sort(key=lambda item: (item[0], item[1]))
+    return [(category, score) for score, _position, category in scored[:count]]
+
+
+# --- Arena content to learn from ------------------------------------------------------------------------------
+# The apps do not import each other (DESIGN.md); the blog and conference models are looked up by name, and the
+# shared taxonomies (focus areas, blog tags) connect a category to them.
+
+
+@dataclass
+class LearningLinks:
+    category: Category
+    score: float
+    posts: list
+    sessions: list
+    pages: list
+
+
+def _installed_model(app_label, model_name):
+    if not apps.is_installed(app_label):
+        return None
+    return apps.get_model(app_label, model_name)
+
+
+def _category_posts(category, area_ids, exclude_organisation):
+    post_model = _installed_model("blogs", "BlogPostPage")
+    if post_model is None:
+        return []
+    match = Q(focus_areas__in=area_ids) if area_ids else Q()
+    for tag in category.tag_list:
+        match |= Q(tags__name__iexact=tag)
+    if not match:
+        return []
+    ids = post_model.objects.live().public().filter(match).exclude(organisation=exclude_organisation).values("pk")
+    # The id subquery keeps DISTINCT away from the ordering (a post matching two tags is still listed once).
+    return list(
+        post_model.objects.filter(pk__in=ids)
+        .select_related("organisation")
+        .order_by("-published_date", "-pk")[:LEARNING_ITEMS]
+    )
+
+
+def _category_sessions(area_ids):
+    session_model = _installed_model("conferences", "Session")
+    if session_model is None or not area_ids:
+        return []
+    ids = session_model.objects.filter(live=True, edition__live=True, focus_areas__in=area_ids).values("pk")
+    return list(session_model.objects.filter(pk__in=ids).select_related("edition").order_by("-start")[:LEARNING_ITEMS])
+
+
+BLOG_PAGE_MODELS = ("BlogIndexPage", "BlogSpacePage", "BlogPostPage")
+
+
+def _category_pages(category):
+    """Other arena pages about the category (not the blog, listed on its own), through the site search on the
+    category's name and tags."""
+    from wagtail.models import Page
+
+    terms = " ".join([category.name, *category.tag_list])
+    pages = Page.objects.live().public().exclude(depth__lte=2)
+    if apps.is_installed("blogs"):
+        pages = pages.not_type(*(apps.get_model("blogs", name) for name in BLOG_PAGE_MODELS))
+    return list(pages.search(terms, operator="or")[:LEARNING_ITEMS])
+
+
+def learning_links(weakest, exclude_organisation):
+    """Blog posts, conference sessions and pages for each weak category: three queries per category plus one for
+    the focus areas, so the count depends on the number of categories shown (at most three), nothing else."""
+    categories = [category for category, _score in weakest]
+    areas = defaultdict(list)
+    through = Category.focus_areas.through
+    for category_id, area_id in through.objects.filter(category__in=categories).values_list(
+        "category_id", "focusarea_id"
+    ):
+        areas[category_id].append(area_id)
+    return [
+        LearningLinks(
+            category=category,
+            score=score,
+            posts=_category_posts(category, areas[category.pk], exclude_organisation),
+            sessions=_category_sessions(areas[category.pk]),
+            pages=_category_pages(category),
+        )
+        for category, score in weakest
+    ]
+
+
+# --- Open data ----------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class PublishedResults:
+    rounds: list
+    categories_by_model: dict
+    groups: GroupFigures
+    national_by_round: dict
+
+
+def published_results():
+    """Everything the open data needs, for every published round, in four queries."""
+    rounds = list(Round.objects.published().select_related("model").order_by("year", "model__slug", "pk"))
+    categories_by_model = defaultdict(list)
+    categories = (
+        Category.objects.filter(dimension__model__in={round_.model_id for round_ in rounds})
+        .select_related("dimension")
+        .order_by("dimension__sort_order", "dimension__code", "sort_order", "code")
+    )
+    for category in categories:
+        categories_by_model[category.dimension.model_id].append(category)
+    national_by_round = defaultdict(list)
+    references = (
+        NationalReference.objects.filter(round__in=rounds)
+        .select_related("category")
+        .order_by("source", "category__dimension__sort_order", "category__sort_order", "pk")
+    )
+    for reference in references:
+        national_by_round[reference.round_id].append(reference)
+    return PublishedResults(
+        rounds=rounds,
+        categories_by_model=categories_by_model,
+        groups=group_figures(rounds),
+        national_by_round=national_by_round,
+    )

@@ -1,0 +1,147 @@
+"""The "Mognad" menu in the Wagtail admin, for analysts: rounds with their participants, national reference
+values, the models (read-only: they are loaded from files) and the import form."""
+
+from django.urls import path
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+
+from maturity.admin_views import ImportJobView, ImportView, MaturityModelInspectView, can_import
+from maturity.models import MaturityModel, NationalReference, Round
+
+
+class RoundViewSet(ModelViewSet):
+    model = Round
+    name = "maturity_rounds"
+    url_prefix = "mognad/omgangar"
+    icon = "date"
+    menu_label = _("Rounds")
+    list_display = ["name", "year", "model", "status", "is_demo"]
+    list_filter = ["status", "model"]
+    search_fields = ["name"]
+    ordering = ["-year"]
+    copy_view_enabled = False
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("model"),
+                FieldRowPanel([FieldPanel("year"), FieldPanel("name")]),
+                FieldRowPanel([FieldPanel("status"), FieldPanel("published_at")]),
+                FieldPanel("is_demo"),
+                FieldPanel("notes"),
+            ],
+            heading=_("Round"),
+        ),
+        InlinePanel(
+            "participants",
+            heading=_("Participating organisations"),
+            label=_("Organisation"),
+            panels=[FieldPanel("organisation"), FieldPanel("invited")],
+        ),
+    ]
+
+    def get_queryset(self, request):
+        return Round.objects.select_related("model")
+
+
+class NationalReferenceViewSet(ModelViewSet):
+    model = NationalReference
+    name = "maturity_national"
+    url_prefix = "mognad/nationella-varden"
+    icon = "site"
+    menu_label = _("National reference values")
+    list_display = ["round", "category", "score", "source", "source_year"]
+    list_filter = ["round"]
+    search_fields = ["source"]
+    copy_view_enabled = False
+    panels = [
+        FieldPanel("round"),
+        FieldPanel("category"),
+        FieldPanel("score"),
+        FieldPanel("source"),
+        FieldPanel("source_year"),
+    ]
+
+    def get_queryset(self, request):
+        return NationalReference.objects.select_related("round", "category")
+
+
+class ReadOnlyPolicy(ModelPermissionPolicy):
+    """Models are data loaded by `manage.py load_maturity_model`; the admin only shows them."""
+
+    def user_has_permission(self, user, action):
+        if action in ("add", "change", "delete"):
+            return False
+        return super().user_has_permission(user, action)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.user_has_permission(user, action)
+
+
+class MaturityModelViewSet(ModelViewSet):
+    model = MaturityModel
+    name = "maturity_models"
+    url_prefix = "mognad/modeller"
+    icon = "list-ul"
+    menu_label = _("Models")
+    list_display = ["name", "version", "slug", "scale_min", "scale_max"]
+    inspect_view_enabled = True
+    inspect_view_class = MaturityModelInspectView
+    inspect_view_fields = [
+        "name",
+        "version",
+        "slug",
+        "description",
+        "source",
+        "source_url",
+        "notes",
+        "scale_min",
+        "scale_max",
+        "structure",
+    ]
+    copy_view_enabled = False
+    form_fields = ["name"]
+
+    @property
+    def permission_policy(self):
+        return ReadOnlyPolicy(self.model)
+
+
+class ImportViewSet(ViewSet):
+    name = "maturity_import"
+    url_prefix = "mognad/import"
+    icon = "upload"
+    menu_label = _("Import")
+
+    def get_urlpatterns(self):
+        urls = {"index_url_name": self.get_url_name("index"), "job_url_name": self.get_url_name("job")}
+        return [
+            path("", ImportView.as_view(**urls), name="index"),
+            path("<int:pk>/", ImportJobView.as_view(**urls), name="job"),
+        ]
+
+    @cached_property
+    def menu_item_class(self):
+        class ImportMenuItem(MenuItem):
+            def is_shown(self, request):
+                return can_import(request.user)
+
+        return ImportMenuItem
+
+
+class MaturityViewSetGroup(ViewSetGroup):
+    items = (RoundViewSet, NationalReferenceViewSet, MaturityModelViewSet, ImportViewSet)
+    menu_label = _("Maturity")
+    menu_icon = "table"
+    menu_name = "mognad"
+    menu_order = 260
+
+
+@hooks.register("register_admin_viewset")
+def register_maturity_viewsets():
+    return MaturityViewSetGroup()

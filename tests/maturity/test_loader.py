@@ -1,0 +1,151 @@
+"""Loading maturity models from files: the shipped DiMiOS-style model, a second model with another scale,
+idempotence, updates by code, and Swedish errors that leave the database unchanged."""
+
+import json
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from arena.demo.taxonomy import ensure_focus_areas
+from maturity.loader import ModelFileError, load_model, load_model_file
+from maturity.models import Category, Dimension, MaturityModel, Question
+from tests.factories import OrganisationFactory
+from tests.maturity.conftest import DIMIOS_FILE
+from tests.maturity.factories import RoundFactory, answer, model_data
+
+pytestmark = pytest.mark.django_db
+
+
+def snapshot():
+    return (
+        list(MaturityModel.objects.values_list("slug", "name", "scale_min", "scale_max").order_by("slug")),
+        list(Dimension.objects.values_list("model__slug", "code", "name", "sort_order").order_by("pk")),
+        list(Category.objects.values_list("dimension__code", "code", "name", "reconstructed", "tags").order_by("pk")),
+        list(Question.objects.values_list("category__code", "code", "text", "scale_min").order_by("pk")),
+    )
+
+
+def test_the_shipped_dimios_model():
+    ensure_focus_areas()
+    result = load_model_file(DIMIOS_FILE)
+    model = result.model
+    assert result.created and not result.warnings
+    assert (model.slug, model.scale_min, model.scale_max) == ("dimios", 1, 7)
+    assert len(model.scale_labels) == 7
+    assert "Rekonstruerat" in model.notes and "Bekräftat" in model.notes
+    dimensions = {d.code: [c.code for c in d.categories.all()] for d in model.dimensions.all()}
+    assert dimensions == {
+        "formaga": ["effektivitet", "innovation", "balansering"],
+        "arv": ["organisation", "anvandare", "teknik"],
+    }
+    assert model.dimensions.get(code="formaga").name == "Digital förmåga"
+    assert model.dimensions.get(code="arv").name == "Digitalt arv"
+    reconstructed = set(Category.objects.filter(reconstructed=True).values_list("code", flat=True))
+    assert reconstructed == {"organisation", "anvandare", "teknik"}
+    codes = set(Question.objects.filter(category__dimension__model=model).values_list("code", flat=True))
+    assert codes == {f"{prefix}{n}" for prefix in ("EFF", "INN", "BAL", "ORG", "ANV", "TEK") for n in range(1, 7)}
+    for category in Category.objects.all():
+        assert category.tag_list, category.code
+        assert category.focus_areas.exists(), category.code
+    assert "informationssäkerhet" in Category.objects.get(code="teknik").tag_list
+
+
+def test_loading_twice_changes_nothing():
+    ensure_focus_areas()
+    load_model_file(DIMIOS_FILE)
+    first = snapshot()
+    again = load_model_file(DIMIOS_FILE)
+    assert not again.created
+    assert again.counts == {"dimensions": 2, "categories": 6, "questions": 36}
+    assert snapshot() == first
+
+
+def test_a_second_model_with_another_scale_loads_from_json(tmp_path):
+    path = tmp_path / "eu.json"
+    data = model_data(slug="eu-dma", scale=(0, 10), structure={"strategi": {"plan": ["S1", "S2"]}})
+    path.write_text(json.dumps(data), encoding="utf-8")
+    call_command("load_maturity_model", str(path))
+    model = MaturityModel.objects.get(slug="eu-dma")
+    assert (model.scale_min, model.scale_max) == (0, 10)
+    assert Question.objects.filter(category__dimension__model=model).count() == 2
+    assert MaturityModel.objects.count() == 1
+
+
+def test_an_edited_file_updates_by_code_and_removes_unused_parts():
+    load_model(model_data(slug="m"))
+    q1 = Question.objects.get(code="Q1")
+    data = model_data(slug="m", structure={"d1": {"c1": ["Q1"], "c3": ["Q4"]}})
+    data["dimensions"][0]["categories"][0]["questions"][0]["text"] = "Ny formulering"
+    load_model(data)
+    q1.refresh_from_db()
+    assert q1.text == "Ny formulering"  # same row, updated
+    assert Category.objects.get(code="c3").dimension.code == "d1"  # moved between dimensions by its code
+    assert set(Question.objects.values_list("code", flat=True)) == {"Q1", "Q4"}
+    assert set(Dimension.objects.values_list("code", flat=True)) == {"d1"}
+
+
+def test_measured_parts_cannot_be_removed_or_rescaled():
+    model = load_model(model_data(slug="m")).model
+    answer(RoundFactory(model=model), OrganisationFactory(), "r1", {"Q1": 5, "Q3": 4})
+    before = snapshot()
+    with pytest.raises(ModelFileError) as removed:
+        load_model(model_data(slug="m", structure={"d1": {"c1": ["Q2"], "c2": ["Q3"]}, "d2": {"c3": ["Q4"]}}))
+    assert "Frågan Q1 har svar och kan inte tas bort." in removed.value.errors
+    with pytest.raises(ModelFileError) as rescaled:
+        load_model(model_data(slug="m", scale=(1, 4)))
+    assert "Frågan Q1 har svar utanför den nya skalan 1–4." in rescaled.value.errors
+    assert snapshot() == before
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (lambda d: d.pop("slug"), "slug saknas."),
+        (lambda d: d.update(slug="Med Mellanslag"), "slug får bara innehålla gemena bokstäver"),
+        (lambda d: d.update(scale={"min": 5, "max": 1}), "scale: max måste vara större än min."),
+        (lambda d: d.update(scale={"min": 1, "max": "sju"}), "scale: max måste vara ett heltal."),
+        (lambda d: d.update(dimensions=[]), "dimensions måste vara en lista som inte är tom."),
+        (
+            lambda d: d["dimensions"][1]["categories"][0]["questions"][0].update(code="Q1"),
+            "dimensions[1].categories[0].questions[0]: Koden Q1 används två gånger.",
+        ),
+        (
+            lambda d: d["dimensions"][1]["categories"][0].update(code="c1"),
+            "dimensions[1].categories[0]: Koden c1 används två gånger.",
+        ),
+        (
+            lambda d: d["dimensions"][0]["categories"][0]["questions"][0].pop("text"),
+            "dimensions[0].categories[0].questions[0]: text saknas.",
+        ),
+        (
+            lambda d: d["scale"].update(labels=["ett", "två"]),
+            "scale: labels måste ha en text per svarsvärde (5).",
+        ),
+    ],
+)
+def test_invalid_data_is_refused_with_swedish_errors_and_nothing_stored(change, message):
+    data = model_data(slug="fel")
+    change(data)
+    with pytest.raises(ModelFileError) as failure:
+        load_model(data)
+    assert any(message in error for error in failure.value.errors), failure.value.errors
+    assert not MaturityModel.objects.exists()
+
+
+def test_the_command_exits_with_an_error_for_a_bad_file(tmp_path):
+    path = tmp_path / "trasig.yaml"
+    path.write_text("slug: [inte avslutad\n", encoding="utf-8")
+    with pytest.raises(CommandError, match="Filen gick inte att läsa"):
+        call_command("load_maturity_model", str(path))
+    with pytest.raises(CommandError, match=r"\.yaml, \.yml eller \.json"):
+        call_command("load_maturity_model", str(tmp_path / "modell.txt"))
+    with pytest.raises(CommandError, match="finns inte"):
+        call_command("load_maturity_model", str(tmp_path / "saknas.yaml"))
+    assert not MaturityModel.objects.exists()
+
+
+def test_unknown_focus_areas_are_skipped_with_a_warning(capsys):
+    data = model_data(slug="m")
+    data["dimensions"][0]["categories"][0]["focus_areas"] = ["finns-inte"]
+    result = load_model(data)
+    assert result.warnings == ["Fokusområdet finns-inte finns inte och hoppades över."]
