@@ -5,6 +5,8 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# pytest-xdist processes for `make test` (auto = one per core; 0 runs everything in this process).
+TEST_WORKERS ?= auto
 
 .PHONY: run install install-dev test test-assets lint check lock messages bench clean
 
@@ -36,7 +38,7 @@ test-assets:
 	@bash scripts/install-chromium.sh
 
 test: install-dev test-assets
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest -n $(TEST_WORKERS)
 
 lint: install-dev
 	$(VENV)/bin/ruff check .

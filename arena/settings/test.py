@@ -1,5 +1,7 @@
 """pytest: fast hashing, mail kept in memory, eager Celery. DATABASE_URL/REDIS_URL switch to real services."""
 
+from urllib.parse import urlsplit
+
 from .base import *  # noqa: F403
 from .env import env_str
 
@@ -13,3 +15,12 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 ALLOWED_HOSTS = ["*"]
 # Tests count queries and assert on fresh renders; the page cache is tested on its own.
 PAGE_CACHE_SECONDS = int(env_str("TEST_PAGE_CACHE_SECONDS", "0"))
+
+# pytest-xdist runs the suite in several processes. Each gets its own Redis database, so one worker's
+# cache.clear() (a FLUSHDB) never empties another's cache halfway through a test. PostgreSQL is already
+# separated: pytest-django gives every worker its own test database.
+_XDIST_WORKER = env_str("PYTEST_XDIST_WORKER", "")
+if REDIS_URL and _XDIST_WORKER.startswith("gw"):  # noqa: F405
+    _worker_redis_url = urlsplit(REDIS_URL)._replace(path=f"/{10 + int(_XDIST_WORKER[2:])}").geturl()  # noqa: F405
+    for _cache in CACHES.values():  # noqa: F405
+        _cache["LOCATION"] = _worker_redis_url
