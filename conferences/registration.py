@@ -72,14 +72,17 @@ def _status_for(capacity, confirmed_count):
     return Registration.Status.WAITLISTED
 
 
-def register_for_day(user, edition, *, organisation=None, needs="", now=None):
-    """Register `user` for the conference day; returns the (new or existing) active registration."""
+def register_for_day(user, edition, *, organisation=None, needs=None, now=None):
+    """Register `user` for the conference day; returns the (new or existing) active registration.
+
+    `needs` (access or dietary needs) replaces what an existing registration holds; None leaves it as it is, so
+    registering for a workshop, which registers for the day too, never wipes the needs given for the day."""
     check_window(edition, now)
     with transaction.atomic():
         locked = ConferenceEditionPage.objects.select_for_update(of=("self",)).get(pk=edition.pk)
         existing = Registration.objects.active().for_day().filter(edition=locked, user=user).first()
         if existing is not None:
-            if needs != existing.needs:
+            if needs is not None and needs != existing.needs:
                 existing.needs = needs
                 existing.save(update_fields=["needs", "status_changed_at"])
             return existing
@@ -88,7 +91,7 @@ def register_for_day(user, edition, *, organisation=None, needs="", now=None):
             edition=locked,
             user=user,
             organisation=organisation,
-            needs=needs,
+            needs=needs or "",
             status=_status_for(locked.capacity, confirmed),
         )
         _queue_email(registration, registration.status)

@@ -137,16 +137,15 @@ def _submit(request, edition):
         # One transaction for the whole form: a refused workshop leaves the day and the other workshops unsaved too.
         with transaction.atomic():
             results = []
+            if form.wants_day():
+                results.append(
+                    rules.register_for_day(
+                        request.user, edition, organisation=organisation, needs=form.cleaned_data["needs"]
+                    )
+                )
             for session in form.cleaned_data["sessions"]:
                 session.edition = edition
                 results.append(rules.register_for_session(request.user, session, organisation=organisation))
-            # The day last: registering for a workshop registers for the day with no needs, so the needs are
-            # written afterwards.
-            if form.wants_day():
-                day_registration = rules.register_for_day(
-                    request.user, edition, organisation=organisation, needs=form.cleaned_data["needs"]
-                )
-                results.insert(0, day_registration)
     except rules.RegistrationError as refusal:
         form.add_error(None, str(refusal))
         return _render(request, edition, form=form, status=400)

@@ -150,11 +150,6 @@ class TestRefusals:
             rules.register_for_day(UserFactory(), edition)
         assert not Registration.objects.exists()
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="conferences/registration.py: register_for_session calls register_for_day without needs, which "
-        "overwrites the day registration's needs with an empty text (registration_views writes them afterwards).",
-    )
     def test_registering_for_a_workshop_keeps_the_needs_given_for_the_day(self, upcoming):
         attendee = UserFactory()
         rules.register_for_day(attendee, upcoming, needs="Hörslinga")
