@@ -26,4 +26,7 @@ class MaturityConfig(AppConfig):
     verbose_name = _("Digital maturity")
 
     def ready(self):
+        # Plug into seed_demo (arena never imports maturity).
+        from maturity import demo  # noqa: F401
+
         post_migrate.connect(grant_analyst_permissions, sender=self, dispatch_uid="maturity_grant_analysts")

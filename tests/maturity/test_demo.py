@@ -5,6 +5,9 @@ the respondent threshold, national reference values with sources, and nothing ne
 Seeding runs once per module inside a transaction that is rolled back afterwards (as in tests/blogs)."""
 
 import io
+import os
+import subprocess
+import sys
 from importlib import import_module
 
 import pytest
@@ -14,7 +17,6 @@ from django.core.management import CommandError, call_command
 from django.test import RequestFactory
 from wagtail.models import Site
 
-import maturity.demo  # noqa: F401  (registers the seeder, in case the app has not imported it yet)
 from arena.blocks import LinkBlock
 from arena.demo import registered_seeders
 from arena.demo.seed import ensure_home_page
@@ -73,7 +75,15 @@ def group_total(year, kind=GroupScore.Kind.ALL):
     return GroupScore.objects.get(round__year=year, kind=kind, level=GroupScore.Level.TOTAL).score
 
 
-def test_the_seeder_is_registered():
+def test_the_seeder_is_registered_by_the_app_itself():
+    # In a fresh process: this module imports maturity.demo itself, which would hide a missing registration.
+    code = (
+        "import django; django.setup(); from arena.demo import registered_seeders; "
+        "print(sorted(f'{s.__module__}.{s.__name__}' for s in registered_seeders()))"
+    )
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "arena.settings.test"}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    assert "maturity.demo.seed_maturity_demo" in result.stdout
     assert demo.seed_maturity_demo in registered_seeders()
 
 
