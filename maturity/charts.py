@@ -372,7 +372,7 @@ def bin_labels():
 # Each builder turns stored figures (maturity.queries) into a Chart with its summary and data table.
 
 
-def _with_n(row):
+def percent_with_n(row):
     """A group figure with its number of organisations, e.g. "52,3 % (n = 40)"."""
     if row is None:
         return NO_VALUE
@@ -448,7 +448,7 @@ def group_trend_chart(selection, groups, national):
             rows=[
                 (
                     years[i],
-                    [_with_n(groups.get(r.pk, kind)) for kind in kinds if kind_label(kind) in _labels(series)]
+                    [percent_with_n(groups.get(r.pk, kind)) for kind in kinds if kind_label(kind) in _labels(series)]
                     + [percent(source.score(r.pk)) for source in national if national_label(source) in _labels(series)],
                 )
                 for i, r in enumerate(rounds)
@@ -513,7 +513,7 @@ def group_category_chart(selection, categories, groups, national):
             rows=[
                 (
                     category_name(category),
-                    [_with_n(groups.get(round_id, kind, level, category.pk)) for kind in shown_kinds]
+                    [percent_with_n(groups.get(round_id, kind, level, category.pk)) for kind in shown_kinds]
                     + [percent(source.score(round_id, category.pk)) for source in shown_national],
                 )
                 for category in categories
@@ -596,7 +596,7 @@ def kind_comparison_chart(selection, dimensions, groups):
             % {"year": selection.selected.year},
             column_headers=[_("Result")] + [item.label for item in series],
             rows=[
-                (label, [_with_n(groups.get(round_id, kind, level, target)) for kind in shown_kinds])
+                (label, [percent_with_n(groups.get(round_id, kind, level, target)) for kind in shown_kinds])
                 for label, level, target in figures
             ],
         ),
@@ -642,13 +642,26 @@ def distribution_chart(selection, totals, minimum):
 # --- One organisation -------------------------------------------------------------------------------------------
 
 
-def _comparison_series(organisation, kind, values):
-    """The organisation, the whole group and the organisation's own kind, in that order."""
+def _group_label(groups, round_id, kind):
+    """A group's name with its number of organisations in one round, e.g. "Hela staden (n = 42)"."""
+    row = groups.get(round_id, kind)
+    if row is None:
+        return kind_label(kind)
+    return _("%(group)s (n = %(n)s)") % {"group": kind_label(kind), "n": row.organisations}
+
+
+def _comparison_series(organisation, kind, values, groups=None, round_id=None):
+    """The organisation, the whole group and the organisation's own kind, in that order. Given one round, the
+    groups' labels carry their n (a trend over several rounds gives n per cell instead)."""
     own, whole, same_kind = values
+
+    def label(group_kind):
+        return _group_label(groups, round_id, group_kind) if groups is not None else kind_label(group_kind)
+
     series = [Series(organisation.name, own, colour=NAVY, marker="circle")]
-    series.append(Series(kind_label("all"), whole, colour=ORANGE, marker="square"))
+    series.append(Series(label("all"), whole, colour=ORANGE, marker="square"))
     if kind is not None and any(value is not None for value in same_kind):
-        series.append(Series(kind_label(kind), same_kind, colour=GREEN, marker="triangle"))
+        series.append(Series(label(kind), same_kind, colour=GREEN, marker="triangle"))
     return series
 
 
@@ -657,7 +670,7 @@ def organisation_category_chart(organisation, kind, selection, categories, resul
     own = [results.score(round_id, "category", c.pk) for c in categories]
     whole = [groups.score(round_id, "all", "category", c.pk) for c in categories]
     same_kind = [groups.score(round_id, kind, "category", c.pk) if kind else None for c in categories]
-    series = _comparison_series(organisation, kind, (own, whole, same_kind))
+    series = _comparison_series(organisation, kind, (own, whole, same_kind), groups, round_id)
     series += _national_series(national, lambda source: [source.score(round_id, c.pk) for c in categories])
     above = sum(1 for mine, theirs in zip(own, whole, strict=True) if None not in (mine, theirs) and mine > theirs)
     scored = [(score, category) for score, category in zip(own, categories, strict=True) if score is not None]
@@ -714,7 +727,7 @@ def organisation_quadrant_chart(organisation, kind, selection, dimensions, resul
     rows = [(organisation.name, [percent(own[0]), percent(own[1])])]
     if None not in whole:
         marks.append((Series(kind_label("all"), [], colour=ORANGE, marker="square"), *whole))
-        rows.append((kind_label("all"), [percent(whole[0]), percent(whole[1])]))
+        rows.append((_group_label(groups, round_id, "all"), [percent(whole[0]), percent(whole[1])]))
     same_kind = (
         (groups.score(round_id, kind, "dimension", x_dim.pk), groups.score(round_id, kind, "dimension", y_dim.pk))
         if kind
@@ -722,7 +735,7 @@ def organisation_quadrant_chart(organisation, kind, selection, dimensions, resul
     )
     if None not in same_kind:
         marks.append((Series(kind_label(kind), [], colour=GREEN, marker="triangle"), *same_kind))
-        rows.append((kind_label(kind), [percent(same_kind[0]), percent(same_kind[1])]))
+        rows.append((_group_label(groups, round_id, kind), [percent(same_kind[0]), percent(same_kind[1])]))
     summary = _("%(organisation)s: %(x_name)s %(x)s and %(y_name)s %(y)s.") % {
         "organisation": organisation.name,
         "x_name": x_dim.name,
@@ -807,7 +820,18 @@ def organisation_trend_chart(organisation, kind, selection, results, groups, nat
             caption=_("%(organisation)s's total per round, per cent of optimal conditions")
             % {"organisation": organisation.name},
             column_headers=[_("Round")] + [item.label for item in series],
-            rows=[(years[index], [percent(item.values[index]) for item in series]) for index in range(len(rounds))],
+            rows=[
+                (years[index], _trend_cells(series, index, rounds[index], kind, groups)) for index in range(len(rounds))
+            ],
         ),
     )
     return line_chart(chart, years, series)
+
+
+def _trend_cells(series, index, round_, kind, groups):
+    """One round's row of the organisation's trend table: the groups' figures with their n that round."""
+    cells = [percent(item.values[index]) for item in series]
+    cells[1] = percent_with_n(groups.get(round_.pk, "all"))
+    if len(series) > 2 and series[2].label == kind_label(kind):
+        cells[2] = percent_with_n(groups.get(round_.pk, kind))
+    return cells

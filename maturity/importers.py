@@ -130,10 +130,21 @@ def read_table(data, name):
         fail(_("The file must be a .csv or .xlsx file."))
     if not data:
         fail(_("The file is empty."))
-    records = _xlsx_rows(data) if suffix == ".xlsx" else _csv_rows(data)
+    records = iter(_xlsx_rows(data) if suffix == ".xlsx" else _csv_rows(data))
     columns, rows = None, []
-    for number, record in enumerate(records, start=1):
+    number = 0
+    while True:
+        number += 1
+        try:
+            record = next(records, None)
+        except csv.Error:  # e.g. a cell over the csv module's field size limit: not a file of ours
+            fail(_("Row %(row)s could not be read as CSV. Check the file's separators and quotes.") % {"row": number})
+        if record is None:
+            break
         cells = [cell.strip() for cell in record]  # XLSX cells are already text
+        if any("\x00" in cell for cell in cells):
+            # NUL bytes mean a binary or UTF-16 file; PostgreSQL would refuse them when storing.
+            fail(_("The file contains invalid characters (NUL). Save it as CSV (UTF-8) and try again."), row=number)
         if not any(cells):
             continue
         if columns is None:

@@ -45,6 +45,7 @@ class LoadResult:
     created: bool
     counts: dict = field(default_factory=dict)
     warnings: list = field(default_factory=list)
+    recomputed: list = field(default_factory=list)  # rounds whose stored scores the new version changed
 
 
 def read_model_file(path):
@@ -59,6 +60,8 @@ def read_model_file(path):
         raise ModelFileError([_("The file %(path)s does not exist.") % {"path": path}]) from None
     except UnicodeDecodeError:
         raise ModelFileError([_("The file is not UTF-8 encoded.")]) from None
+    except OSError:  # a directory, or no permission to read it
+        raise ModelFileError([_("The file %(path)s could not be opened.") % {"path": path}]) from None
     try:
         return json.loads(text) if suffix == ".json" else yaml.safe_load(text)
     except (json.JSONDecodeError, yaml.YAMLError) as exc:
@@ -281,7 +284,32 @@ def load_model(data):
         errors = _check_against_database(model, plan)
         if errors:
             raise ModelFileError(errors)
-        return _write(model, plan)
+        before = _scoring_fingerprint(model)
+        result = _write(model, plan)
+        if before is not None and before != _scoring_fingerprint(result.model):
+            # A new scale or a question moved to another category changes every stored score of the model.
+            from maturity.scoring import recompute_round
+
+            for round_ in result.model.rounds.order_by("year"):
+                recompute_round(round_)
+                result.recomputed.append(round_)
+        return result
+
+
+def _scoring_fingerprint(model):
+    """What the stored scores depend on: each question's category and scale, each category's dimension."""
+    if model is None:
+        return None
+    model.refresh_from_db(fields=["scale_min", "scale_max"])
+    return (
+        model.scale_min,
+        model.scale_max,
+        sorted(
+            Question.objects.filter(category__dimension__model=model).values_list(
+                "code", "category__code", "category__dimension__code", "scale_min", "scale_max"
+            )
+        ),
+    )
 
 
 def _write(model, plan):

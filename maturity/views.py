@@ -206,7 +206,7 @@ def organisation_dashboard(request, slug):
         weakest = queries.weakest_categories(results, round_id, categories)
         context.update(
             total=charts.percent(total),
-            group_total=charts.percent(groups.score(round_id, queries.ALL)),
+            group_total=charts.percent_with_n(groups.get(round_id, queries.ALL)),
             response_rate=charts.percent(100.0 * respondents / invited, 0) if invited else None,
             category_chart=charts.organisation_category_chart(
                 organisation, kind, selection, categories, results, groups, national

@@ -365,3 +365,26 @@ def test_the_import_benchmark_leaves_nothing_behind(forvaltning):
     assert result.rows == 500 and result.seconds > 0 and result.organisations >= 40
     assert not Round.objects.filter(year=BENCH_ROUND_YEAR).exists()
     assert not Response.objects.exists()
+
+
+def test_a_cell_too_large_for_csv_is_a_row_error(small_round, forvaltning):
+    data = ",".join(HEADER).encode() + b"\n2022," + forvaltning.name.encode() + b",r1,Q1,3\n" + b"x" * 200_000 + b"\n"
+    assert messages(failure("responses", data)) == [
+        (None, "Rad 3 gick inte att läsa som CSV. Kontrollera filens avgränsare och citattecken."),
+    ]
+
+
+def test_nul_characters_are_refused_before_anything_is_stored(small_round, forvaltning):
+    rows = [HEADER, ["2022", forvaltning.name, "r\x001", "Q1", "3"]]
+    assert messages(failure("responses", csv_bytes(rows))) == [
+        (2, "Filen innehåller ogiltiga tecken (NUL). Spara den som CSV (UTF-8) och försök igen."),
+    ]
+
+
+def test_a_failed_import_leaves_the_earlier_data_as_it_was(small_round, forvaltning):
+    run_import("responses", csv_bytes([HEADER] + answers_of("r1", forvaltning.name, {"Q1": "3", "Q2": "4"})), "a.csv")
+    assert Response.objects.count() == 2
+
+    rows = [HEADER] + answers_of("r9", forvaltning.name, {"Q1": "5", "Q2": "99"})
+    assert messages(failure("responses", csv_bytes(rows))) == [(3, "Svaret 99 ligger utanför skalan 1–5.")]
+    assert sorted(Response.objects.values_list("respondent", flat=True)) == ["r1", "r1"]

@@ -149,3 +149,22 @@ def test_unknown_focus_areas_are_skipped_with_a_warning(capsys):
     data["dimensions"][0]["categories"][0]["focus_areas"] = ["finns-inte"]
     result = load_model(data)
     assert result.warnings == ["Fokusområdet finns-inte finns inte och hoppades över."]
+
+
+def test_a_wider_scale_recomputes_the_stored_scores():
+    from maturity.models import OrganisationScore
+    from maturity.scoring import recompute_round
+
+    model = load_model(model_data(slug="m")).model
+    round_ = RoundFactory(model=model)
+    organisation = OrganisationFactory()
+    answer(round_, organisation, "r1", {"Q1": 5, "Q2": 5, "Q3": 5, "Q4": 5})
+    recompute_round(round_)
+    total = OrganisationScore.objects.filter(round=round_, organisation=organisation, level="total")
+    assert total.get().score == 100
+
+    result = load_model(model_data(slug="m", scale=(1, 9)))
+
+    assert result.recomputed == [round_]
+    assert total.get().score == 50  # (5 − 1) / (9 − 1)
+    assert load_model(model_data(slug="m", scale=(1, 9))).recomputed == []  # nothing that scores depend on changed

@@ -26,3 +26,7 @@ class Command(BaseCommand):
                 % {"model": result.model, **result.counts}
             )
         )
+        if result.recomputed:
+            self.stdout.write(
+                _("Scores recomputed for: %(rounds)s.") % {"rounds": ", ".join(str(r) for r in result.recomputed)}
+            )
