@@ -6,6 +6,9 @@ checked and stored in the request; larger ones become an ImportJob processed by 
 shown on the job page (refreshed by a meta tag while it runs, no JavaScript needed).
 """
 
+import secrets
+from pathlib import PurePath
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
@@ -78,7 +81,8 @@ class ImportView(ImportAccessMixin, WagtailAdminTemplateMixin, TemplateView):
         if rows is None or rows > BACKGROUND_ROWS:
             job = ImportJob.objects.create(
                 kind=kind,
-                file=ContentFile(data, name=upload.name),
+                # A random name: the file waits in media storage for the worker and may hold respondent ids.
+                file=ContentFile(data, name=f"{secrets.token_urlsafe(24)}{PurePath(upload.name).suffix.lower()}"),
                 original_name=upload.name,
                 created_by=request.user,
             )

@@ -126,18 +126,20 @@ def _score(round_, organisation_id, level, figure, category_id=None, dimension_i
 
 
 def group_scores(round_):
-    """Unsaved GroupScore rows from the round's stored organisation scores (all organisations, and per kind).
-    A group with no organisation at a level gets no row rather than a zero."""
+    """Unsaved GroupScore rows from the round's stored organisation scores (the whole city, and per kind).
+    A group with no organisation at a level gets no row rather than a zero.
+
+    "The whole city" is the city's own förvaltningar and bolag: an external organisation measured with the same
+    model (a guest municipality, say) has its own results but is no part of the city's figure."""
     kind_of = dict(Organisation.objects.filter(maturity_scores__round=round_).distinct().values_list("pk", "kind"))
     figures = defaultdict(list)  # (group kind, level, category_id, dimension_id) -> [(score, respondents)]
     stored = OrganisationScore.objects.filter(round=round_).values_list(
         "organisation_id", "level", "category_id", "dimension_id", "score", "respondents"
     )
     for organisation_id, level, category_id, dimension_id, score, respondents in stored:
-        groups = [GroupScore.Kind.ALL]
-        if kind_of[organisation_id] in (GroupScore.Kind.FORVALTNING, GroupScore.Kind.BOLAG):
-            groups.append(GroupScore.Kind(kind_of[organisation_id]))
-        for kind in groups:
+        if kind_of[organisation_id] not in (GroupScore.Kind.FORVALTNING, GroupScore.Kind.BOLAG):
+            continue
+        for kind in (GroupScore.Kind.ALL, GroupScore.Kind(kind_of[organisation_id])):
             figures[(kind, level, category_id, dimension_id)].append((score, respondents))
     return [
         GroupScore(

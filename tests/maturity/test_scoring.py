@@ -7,6 +7,7 @@ d2 = c3 (Q4, on its own scale 0–10), so one answer is worth:
 
 import pytest
 
+from arena.models import Organisation
 from maturity import privacy
 from maturity.models import GroupScore, OrganisationScore
 from maturity.scoring import answer_percent, recompute_round
@@ -85,6 +86,20 @@ def test_group_scores_are_means_over_organisations_also_per_kind(answered):
     }
     assert groups(answered, GroupScore.Kind.FORVALTNING)["total"] == (46.875, 1, 2)
     assert groups(answered, GroupScore.Kind.BOLAG)["total"] == (43.75, 1, 1)
+
+
+def test_an_external_organisation_has_results_but_no_part_in_the_citys_figures(answered):
+    guest = OrganisationFactory(name="Helsingborgs stad", kind=Organisation.Kind.EXTERN)
+    answer(answered, guest, "g1", {"Q1": 1, "Q2": 1, "Q3": 1, "Q4": 0})
+    recompute_round(answered)
+
+    assert scores(answered, guest)["total"] == (0, 1, OrganisationScore.Source.COMPUTED)
+    assert groups(answered, GroupScore.Kind.ALL)["total"] == (45.3125, 2, 3)  # as without the guest
+    assert set(GroupScore.objects.filter(round=answered).values_list("kind", flat=True)) == {
+        GroupScore.Kind.ALL,
+        GroupScore.Kind.FORVALTNING,
+        GroupScore.Kind.BOLAG,
+    }
 
 
 def test_a_respondent_who_answered_nothing_counts_nowhere(small_round, forvaltning):
