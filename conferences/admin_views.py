@@ -4,7 +4,9 @@ missing captions."""
 
 import datetime
 from collections import OrderedDict, defaultdict
+from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.contrib import messages
 from django.db.models import Count, Q, Value
 from django.db.models.functions import Concat
@@ -50,8 +52,14 @@ def needs_excerpt(registration):
     return Truncator(registration.needs).chars(NEEDS_EXCERPT_LENGTH)
 
 
+def swedish_time(value):
+    """`value` in the conference's time zone. Wagtail runs admin views in the organiser's own time zone, but the
+    list and its exports are shared and read as Swedish times, whoever opens or downloads them."""
+    return timezone.localtime(value, ZoneInfo(settings.TIME_ZONE))
+
+
 def local_time(value):
-    return date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT") if value else ""
+    return date_format(swedish_time(value), "SHORT_DATETIME_FORMAT") if value else ""
 
 
 def as_spreadsheet_text(value):
@@ -75,8 +83,8 @@ class RegistrationIndexView(IndexView):
         **IndexView.custom_value_preprocess,
         # Times in the export are Swedish local time, as the organisers read them (Wagtail's default is UTC).
         datetime.datetime: {
-            IndexView.FORMAT_CSV: lambda value: timezone.localtime(value).strftime("%Y-%m-%d %H:%M"),
-            IndexView.FORMAT_XLSX: lambda value: timezone.localtime(value).replace(tzinfo=None),
+            IndexView.FORMAT_CSV: lambda value: swedish_time(value).strftime("%Y-%m-%d %H:%M"),
+            IndexView.FORMAT_XLSX: lambda value: swedish_time(value).replace(tzinfo=None),
         },
         str: {IndexView.FORMAT_CSV: as_spreadsheet_text},
     }

@@ -8,6 +8,7 @@ programme's .ics and a calendar updates the event instead of adding a second one
 import datetime
 import logging
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -27,8 +28,16 @@ from conferences.models import Registration, Session
 KINDS = ("confirmed", "waitlisted", "promoted", "cancelled", "reminder", "changed")
 # The e-mails that give the attendee a place, so they carry the calendar event.
 WITH_CALENDAR = {"confirmed", "promoted", "reminder", "changed"}
+# Reminders go out during the day before, Swedish time, from this hour until (not including) the last: an hourly run
+# in the night waits for the morning instead of waking people up.
+REMINDER_HOURS = (8, 20)
 
 logger = logging.getLogger(__name__)
+
+
+def site_zone():
+    """The conference's time zone (settings.TIME_ZONE), whatever zone the request or worker happens to have active."""
+    return ZoneInfo(settings.TIME_ZONE)
 
 
 def base_url():
@@ -186,10 +195,12 @@ def _context(registration, kind, change=None):
 
 
 def build_message(registration, kind, change=None):
-    """The e-mail of `kind` for `registration`, rendered in the site's language (Swedish) and ready to send."""
+    """The e-mail of `kind` for `registration`, rendered in the site's language (Swedish) and time zone and ready to
+    send. It may be built in an admin request, where Wagtail activates the organiser's own time zone; attendees read
+    the conference's times."""
     if kind not in KINDS:
         raise ValueError(f"Unknown registration e-mail: {kind}")
-    with translation.override(settings.LANGUAGE_CODE):
+    with translation.override(settings.LANGUAGE_CODE), timezone.override(site_zone()):
         context = _context(registration, kind, change)
         message = EmailMultiAlternatives(
             subject=_subject(registration, kind),
@@ -222,14 +233,22 @@ def send_registration_email(registration, kind, change=None):
 
 
 def send_due_reminders(now=None):
-    """Remind confirmed attendees of tomorrow's conference day (Europe/Stockholm), once each.
+    """Remind confirmed attendees of tomorrow's published conference day (Europe/Stockholm), once each, between
+    08:00 and 20:00 (REMINDER_HOURS); outside those hours it sends nothing and the next hourly run catches up.
 
     Safe to run every hour and from two workers at once: each registration is locked (skipping rows another
     worker holds), sent and marked in one transaction, so a failed send is retried at the next run and a sent
     one never again."""
     now = now or timezone.now()
-    tomorrow = timezone.localdate(now) + datetime.timedelta(days=1)
-    due = Registration.objects.confirmed().for_day().filter(edition__date=tomorrow, reminder_sent_at__isnull=True)
+    local_now = timezone.localtime(now, site_zone())
+    if not REMINDER_HOURS[0] <= local_now.hour < REMINDER_HOURS[1]:
+        return 0
+    tomorrow = local_now.date() + datetime.timedelta(days=1)
+    due = (
+        Registration.objects.confirmed()
+        .for_day()
+        .filter(edition__live=True, edition__date=tomorrow, reminder_sent_at__isnull=True)
+    )
     editions = {}
     sent = 0
     for pk in list(due.order_by("pk").values_list("pk", flat=True)):
@@ -256,7 +275,7 @@ def notify_session_change(change, today=None):
     """Tell everyone holding a place or a waiting-list place in the session that it moved (old and new time)."""
     session = change.session
     edition = session.edition
-    if not session.live or edition.date < (today or timezone.localdate()):
+    if not session.live or edition.date < (today or timezone.localdate(timezone=site_zone())):
         return 0
     sent = 0
     for registration in Registration.objects.active().filter(session=session).select_related("user"):

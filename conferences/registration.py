@@ -1,8 +1,11 @@
 """The rules of registration: the window, places, the waiting list and cancellation.
 
-Capacity is enforced in the database: every sign-up and cancellation for the same day or session first locks that
-edition's or session's row (SELECT … FOR UPDATE), so concurrent requests count confirmed places one at a time and
-never overbook. E-mails are queued only after the transaction commits.
+Capacity is enforced in the database: every sign-up, cancellation and promotion for the same day or session first
+locks that edition's or session's row (SELECT … FOR UPDATE), so concurrent requests count confirmed places one at a
+time and never overbook. E-mails are queued only after the transaction commits.
+
+Workshops are for those with a place for the day: while someone's day registration is on the waiting list, they
+cannot take (or queue for) a workshop place, so nobody holds a workshop seat for a day they may never attend.
 """
 
 from django.db import IntegrityError, transaction
@@ -20,6 +23,10 @@ NOT_OFFERED = "not_offered"
 
 class RegistrationError(Exception):
     """A registration the rules refuse; the message is shown to the attendee as it is."""
+
+
+class DayWaitlistedError(RegistrationError):
+    """A workshop refused because the attendee's registration for the day is on the waiting list."""
 
 
 def window_state(edition, now=None):
@@ -102,12 +109,20 @@ def register_for_session(user, session, *, organisation=None, now=None):
     """Register `user` for a session that needs registration; registers for the day too when needed.
 
     Refuses a session that is unpublished, doesn't take registrations, or overlaps another session the user holds a
-    place (or a waiting-list place) in."""
+    place (or a waiting-list place) in, and any session while the user's day registration is on the waiting list
+    (that day registration is kept: it is the user's place in the day's queue)."""
     edition = session.edition
     check_window(edition, now)
     if not session.live or not session.registration_required:
         raise RegistrationError(_("“%(title)s” does not take registrations.") % {"title": session.title})
-    register_for_day(user, edition, organisation=organisation, now=now)
+    day = register_for_day(user, edition, organisation=organisation, now=now)
+    if day.status == Registration.Status.WAITLISTED:
+        raise DayWaitlistedError(
+            _(
+                "You are on the waiting list for the conference day. You can sign up for workshops once you have a "
+                "place."
+            )
+        )
     with transaction.atomic():
         locked = Session.objects.select_for_update().get(pk=session.pk)
         existing = Registration.objects.active().filter(session=locked, user=user).first()
@@ -140,17 +155,44 @@ def register_for_session(user, session, *, organisation=None, now=None):
     return registration
 
 
-def _promote_first_waiting(*, edition=None, session=None):
-    """Give a freed place to the first on the waiting list (the caller holds the lock)."""
+def _waiting_list(*, edition=None, session=None):
     waiting = Registration.objects.waitlisted()
     waiting = waiting.filter(session=session) if session is not None else waiting.for_day().filter(edition=edition)
-    first = waiting.in_queue_order().first()
-    if first is None:
-        return None
-    first.status = Registration.Status.CONFIRMED
-    first.save(update_fields=["status", "status_changed_at"])
-    _queue_email(first, "promoted")
-    return first
+    return waiting.in_queue_order()
+
+
+def _promote(registration):
+    registration.status = Registration.Status.CONFIRMED
+    registration.save(update_fields=["status", "status_changed_at"])
+    _queue_email(registration, "promoted")
+    return registration
+
+
+def _promote_first_waiting(*, edition=None, session=None):
+    """Give a freed place to the first on the waiting list (the caller holds the lock)."""
+    first = _waiting_list(edition=edition, session=session).first()
+    return _promote(first) if first is not None else None
+
+
+def fill_free_places(*, edition=None, session=None):
+    """Give every free place of the day (`edition`) or of `session` to the waiting list, first in line first.
+
+    Places free up without a cancellation when an organiser raises the capacity or removes the limit; this reads
+    the capacity from the locked row, so it is the published value, and a draft never promotes anyone. Returns the
+    registrations promoted."""
+    with transaction.atomic():
+        if session is not None:
+            locked = Session.objects.select_for_update().get(pk=session.pk)
+            confirmed = Registration.objects.confirmed().filter(session=locked)
+            waiting = _waiting_list(session=locked)
+        else:
+            locked = ConferenceEditionPage.objects.select_for_update(of=("self",)).get(pk=edition.pk)
+            confirmed = Registration.objects.confirmed().for_day().filter(edition=locked)
+            waiting = _waiting_list(edition=locked)
+        free = places_left(locked.capacity, confirmed.count())
+        if free is not None:
+            waiting = waiting[:free]
+        return [_promote(registration) for registration in waiting]
 
 
 def cancel(registration):

@@ -147,7 +147,14 @@ def _submit(request, edition):
                 session.edition = edition
                 results.append(rules.register_for_session(request.user, session, organisation=organisation))
     except rules.RegistrationError as refusal:
-        form.add_error(None, str(refusal))
+        message = str(refusal)
+        if isinstance(refusal, rules.DayWaitlistedError) and day is None:
+            # This form made the day registration, and it is rolled back with the rest: they are on no waiting list.
+            message = _(
+                "The conference day is full. Register for the day without workshops to join its waiting list; you "
+                "can sign up for workshops once you have a place."
+            )
+        form.add_error(None, message)
         return _render(request, edition, form=form, status=400)
     for registration in results:
         registration.edition = edition

@@ -1,9 +1,11 @@
 from django.db import transaction
 from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
+from wagtail.search import index
 
 from arena import page_cache
-from conferences.models import Session, SessionChange
+from conferences import registration as rules
+from conferences.models import ConferenceEditionPage, Recording, Session, SessionChange
 
 
 @receiver(pre_save, sender=Session)
@@ -43,3 +45,33 @@ def _queue_change_notice(change_id):
     from conferences.tasks import notify_session_change
 
     transaction.on_commit(lambda: enqueue(notify_session_change, change_id=change_id))
+
+
+def _row_changed(update_fields, fields):
+    """Whether a save wrote any of `fields` to the row; save_revision() writes only the revision bookkeeping."""
+    return update_fields is None or bool(set(fields) & set(update_fields))
+
+
+@receiver(post_save, sender=Session)
+def fill_session_places(sender, instance, raw=False, update_fields=None, **kwargs):
+    """A published session with more places (or no limit any more) gives them to its waiting list at once."""
+    if not raw and instance.live and _row_changed(update_fields, ["capacity"]):
+        rules.fill_free_places(session=instance)
+
+
+@receiver(post_save, sender=ConferenceEditionPage)
+def fill_day_places(sender, instance, raw=False, update_fields=None, **kwargs):
+    """The same for the conference day when a published edition's capacity goes up."""
+    if not raw and instance.live and _row_changed(update_fields, ["capacity"]):
+        rules.fill_free_places(edition=instance)
+
+
+@receiver(post_save, sender=Session)
+def reindex_recording(sender, instance, raw=False, update_fields=None, **kwargs):
+    """The recording's search entry holds its session's title and abstract (RelatedFields), and Wagtail only
+    re-indexes the recording when the recording itself is saved: without this, the archive finds a renamed session
+    by its old title and not by its new one."""
+    if raw or not _row_changed(update_fields, ["title", "abstract"]):
+        return
+    for recording in Recording.objects.filter(session=instance):
+        index.insert_or_update_object(recording)

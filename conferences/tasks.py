@@ -21,7 +21,8 @@ def send_registration_email(registration_id, kind):
 
 @shared_task
 def send_registration_reminders():
-    """Hourly (CELERY_BEAT_SCHEDULE): the reminder the day before, once per confirmed attendee."""
+    """Hourly (CELERY_BEAT_SCHEDULE): the reminder the day before, once per confirmed attendee of a published
+    edition; runs in the night send nothing (notifications.REMINDER_HOURS)."""
     return notifications.send_due_reminders()
 
 

@@ -253,6 +253,10 @@ WAGTAILADMIN_LOGIN_URL = "/konto/login/"
 WAGTAIL_FRONTEND_LOGIN_URL = "/konto/login/"
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("sv", "Svenska"), ("en", "English")]
+# One time zone for everyone in the admin: Wagtail otherwise lets each user pick their own and reads the times they
+# type in it, so an organiser set to New York typing 09:00 for a session (under "Time (Europe/Stockholm)") would
+# store 15:00 Swedish time. With a single zone the choice disappears from the account settings.
+WAGTAIL_USER_TIME_ZONES = ["Europe/Stockholm"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = True
 WAGTAILSEARCH_BACKENDS = {

@@ -13,6 +13,8 @@ from django.contrib.messages import get_messages
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
+from wagtail.users.models import UserProfile
 
 from arena.roles import ORGANISERS
 from conferences.models import Registration, Session
@@ -253,6 +255,44 @@ def test_xlsx_export_has_the_same_rows_with_local_times(client, organiser, day):
     assert sorted(row[0] for row in rows[1:]) == ["Anna Lind", "Bengt Ek", "Cecilia Al"]
     times = sorted(row[6] for row in rows[1:])
     assert times[0] == datetime.datetime(2021, 9, 1, 9, 2)  # Swedish time, as entered, not UTC
+
+
+# --- Time zone ------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def organiser_in_new_york(organiser):
+    """An organiser who chose New York in their account settings before there was one zone for everybody: Wagtail
+    still runs their admin requests in it, and the test's own thread has it active too (the CSV is streamed after
+    the view returns)."""
+    profile = UserProfile.get_for_user(organiser)
+    profile.current_time_zone = "America/New_York"
+    profile.save()
+    timezone.activate("America/New_York")
+    yield organiser
+    timezone.deactivate()
+
+
+def test_the_list_and_its_exports_are_in_swedish_time_whatever_zone_is_active(client, organiser_in_new_york, day):
+    # Anna registered at 09:01 Swedish time: 03:01 in New York.
+    edition, anna = day["edition"], day["r"]["anna"]
+    query = {"edition": edition.pk, "scope": "day", "status": "active"}
+    assert "2021-09-01 09:01" in client.get(reverse(INDEX), query).content.decode()
+    assert "2021-09-01 09:01" in client.get(reverse(INSPECT, args=[anna.pk])).content.decode()
+
+    rows = csv_rows(client.get(reverse(INDEX), {**query, "export": "csv"}))
+    assert {row[0]: row[6] for row in rows[1:]}["Anna Lind"] == "2021-09-01 09:01"
+
+    response = client.get(reverse(INDEX), {**query, "export": "xlsx"})
+    workbook = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    times = {row[0]: row[6] for row in workbook.active.iter_rows(min_row=2, values_only=True)}
+    assert times["Anna Lind"] == datetime.datetime(2021, 9, 1, 9, 1)
+
+
+def test_the_account_settings_offer_no_time_zone_to_choose(client, organiser):
+    response = client.get(reverse("wagtailadmin_account"))
+    assert response.status_code == 200
+    assert "current_time_zone" not in response.content.decode()
 
 
 # --- Overview per conference day ------------------------------------------------------------------------------

@@ -188,6 +188,24 @@ def test_a_transcript_edited_later_is_searchable(client, archive):
     assert titles(client.get(ARCHIVE, {"q": "trygghetskameror"})) == []
 
 
+def test_a_session_renamed_later_is_found_by_its_new_title_only(client, archive):
+    session = archive["care"].session
+    session.title = "Sensorer i omsorgen"
+    session.abstract = "Hur hemtjänsten arbetar med digitala tillsynsverktyg."
+    session.save_revision().publish()
+    assert titles(client.get(ARCHIVE, {"q": "sensorer"})) == ["Sensorer i omsorgen"]
+    assert titles(client.get(ARCHIVE, {"q": "tillsynsverktyg"})) == ["Sensorer i omsorgen"]
+    assert titles(client.get(ARCHIVE, {"q": "välfärdsteknik"})) == []
+
+
+def test_a_renamed_draft_keeps_the_published_title_in_the_search(client, archive):
+    session = archive["care"].session
+    session.title = "Sensorer i omsorgen"
+    session.save_revision()
+    assert titles(client.get(ARCHIVE, {"q": "välfärdsteknik"})) == ["Välfärdsteknik i hemtjänsten"]
+    assert titles(client.get(ARCHIVE, {"q": "sensorer"})) == []
+
+
 def test_the_form_works_without_javascript_and_is_labelled(client, archive):
     page = html(client.get(ARCHIVE, {"q": "hemtjänsten", "ar": "2022"}))
     form = re.search(

@@ -36,6 +36,19 @@ def commit(django_capture_on_commit_callbacks):
     return lambda: django_capture_on_commit_callbacks(execute=True)
 
 
+@pytest.fixture
+def new_york():
+    """Another time zone active, as in an admin request of an organiser who chose New York in Wagtail."""
+    timezone.activate("America/New_York")
+    yield
+    timezone.deactivate()
+
+
+def daytime(hour=12):
+    """Today at `hour` Swedish time: a moment when reminders go out (the tests must not depend on when they run)."""
+    return at(timezone.localdate(), hour)
+
+
 def calendar_of(message):
     (attachment,) = [item for item in message.attachments if item[2].startswith("text/calendar")]
     assert attachment[2] == "text/calendar; method=PUBLISH"
@@ -122,6 +135,17 @@ class TestConfirmation:
             assert event.decoded("DTSTART") == datetime.datetime.combine(date, datetime.time(10), tzinfo=STOCKHOLM)
             assert event.decoded("DTSTART").utcoffset() == datetime.timedelta(hours=offset)
 
+    def test_times_are_swedish_whatever_zone_is_active(self, upcoming, attendee, commit, mailoutbox, new_york):
+        workshop = create_workshop(upcoming, "AI-verkstad", 10, 11, capacity=10)
+        with commit():
+            rules.register_for_session(attendee, workshop)
+
+        message = next(message for message in mailoutbox if message.subject == "Du är anmäld: AI-verkstad")
+        # 10:00 in Stockholm is 04:00 in New York.
+        assert "kl. 10:00–11:00" in message.body and "04:00" not in message.body
+        assert "kl. 10:00–11:00" in message.alternatives[0][0]
+        assert the_event(calendar_of(message)[1]).decoded("DTSTART") == at(upcoming.date, 10)
+
     def test_not_sent_when_cancelled_before_the_worker_ran(self, upcoming, attendee, mailoutbox):
         registration = rules.register_for_day(attendee, upcoming)
         rules.cancel(registration)
@@ -168,6 +192,22 @@ class TestWaitingListAndPromotion:
         assert "En plats har blivit ledig på ”AI-verkstad”" in promoted.body
         assert the_event(calendar_of(promoted)[1]).decoded("DTSTART") == at(upcoming.date, 10)
 
+    def test_more_places_published_email_those_who_get_them(self, upcoming, attendee, commit, mailoutbox):
+        workshop = create_workshop(upcoming, "AI-verkstad", 10, 11, capacity=1)
+        rules.register_for_session(UserFactory(email="forst@exempel.test"), workshop)
+        rules.register_for_session(attendee, workshop)
+        rules.register_for_session(UserFactory(email="tredje@exempel.test"), workshop)
+        mailoutbox.clear()
+
+        with commit():
+            workshop.capacity = 2
+            workshop.save_revision().publish()
+
+        (promoted,) = mailoutbox
+        assert promoted.to == ["maja.lind@exempel.test"]
+        assert promoted.subject == "Du har fått en plats: AI-verkstad"
+        assert the_event(calendar_of(promoted)[1]).decoded("DTSTART") == at(upcoming.date, 10)
+
 
 class TestReminders:
     @pytest.fixture
@@ -183,7 +223,7 @@ class TestReminders:
         later = rules.register_for_day(UserFactory(), open_edition(series, days_ahead=400))
         Registration.objects.filter(pk=waiting.pk).update(status=Registration.Status.WAITLISTED)
 
-        assert send_registration_reminders.apply().result == 1
+        assert notifications.send_due_reminders(now=daytime()) == 1
 
         (message,) = mailoutbox
         assert message.to == ["maja.lind@exempel.test"]
@@ -199,17 +239,52 @@ class TestReminders:
             assert other.reminder_sent_at is None
 
         # Every hour after that: nothing more.
-        assert send_registration_reminders.apply().result == 0
+        assert notifications.send_due_reminders(now=daytime(13)) == 0
         assert len(mailoutbox) == 1
 
-    def test_tomorrow_is_counted_in_swedish_time(self, series, attendee, mailoutbox):
-        edition = create_edition(series, year=2027, date=datetime.date(2027, 3, 10))
-        Registration.objects.create(edition=edition, user=attendee)
-        # 22:30 UTC on 8 March is 23:30 in Stockholm: the conference is the day after tomorrow.
-        assert notifications.send_due_reminders(now=datetime.datetime(2027, 3, 8, 22, 30, tzinfo=datetime.UTC)) == 0
-        # 23:30 UTC is already 00:30 on 9 March in Stockholm: tomorrow.
-        assert notifications.send_due_reminders(now=datetime.datetime(2027, 3, 8, 23, 30, tzinfo=datetime.UTC)) == 1
-        assert len(mailoutbox) == 1
+    def test_the_hourly_task_sends_them(self, tomorrow_edition, attendee, monkeypatch, mailoutbox):
+        rules.register_for_day(attendee, tomorrow_edition)
+        ten_o_clock = daytime(10)
+        monkeypatch.setattr(timezone, "now", lambda: ten_o_clock)  # the task reads the clock itself
+        assert send_registration_reminders.apply().result == 1
+        assert send_registration_reminders.apply().result == 0
+        assert [message.to for message in mailoutbox] == [["maja.lind@exempel.test"]]
+
+    def test_an_unpublished_edition_reminds_nobody(self, tomorrow_edition, attendee, mailoutbox):
+        registration = rules.register_for_day(attendee, tomorrow_edition)
+        tomorrow_edition.unpublish()
+        assert notifications.send_due_reminders(now=daytime()) == 0
+        registration.refresh_from_db()
+        assert registration.reminder_sent_at is None
+        assert mailoutbox == []
+
+    @pytest.mark.parametrize(
+        ("date", "utc_times", "sent_at"),
+        [
+            # Winter (UTC+1): two days before, then the night and 07:30 Swedish time (06:30 UTC) are too early;
+            # 07:30 UTC is 08:30 Swedish time.
+            (datetime.date(2027, 3, 10), ["3-8 12:00", "3-9 00:30", "3-9 06:30", "3-9 07:30"], "3-9 07:30"),
+            # Summer (UTC+2): 06:30 UTC is already 08:30.
+            (datetime.date(2027, 6, 10), ["6-9 05:30", "6-9 06:30"], "6-9 06:30"),
+            # 19:30 UTC in winter is 20:30 in Stockholm: the evening is over, and on the day itself it is too late.
+            (datetime.date(2027, 3, 10), ["3-9 19:30", "3-9 23:30", "3-10 08:30"], None),
+        ],
+    )
+    def test_sent_from_8_to_20_swedish_time_the_day_before(
+        self, series, attendee, mailoutbox, date, utc_times, sent_at
+    ):
+        edition = create_edition(series, year=date.year, date=date)
+        registration = Registration.objects.create(edition=edition, user=attendee)
+
+        def utc(text):
+            return datetime.datetime.strptime(f"2027-{text}", "%Y-%m-%d %H:%M").replace(tzinfo=datetime.UTC)
+
+        sent = [notifications.send_due_reminders(now=utc(text)) for text in utc_times]
+
+        assert sent == [0] * (len(utc_times) - 1) + [1 if sent_at else 0]
+        assert len(mailoutbox) == (1 if sent_at else 0)
+        registration.refresh_from_db()
+        assert registration.reminder_sent_at == (utc(sent_at) if sent_at else None)
 
     def test_a_failed_send_is_retried_at_the_next_run(self, tomorrow_edition, attendee, monkeypatch, mailoutbox):
         registration = rules.register_for_day(attendee, tomorrow_edition)
@@ -222,13 +297,13 @@ class TestReminders:
             return real_send(message, *args, **kwargs)
 
         monkeypatch.setattr(notifications.EmailMultiAlternatives, "send", refuse_maja)
-        assert notifications.send_due_reminders() == 1
+        assert notifications.send_due_reminders(now=daytime(9)) == 1
         registration.refresh_from_db()
         other.refresh_from_db()
         assert registration.reminder_sent_at is None and other.reminder_sent_at is not None
 
         monkeypatch.setattr(notifications.EmailMultiAlternatives, "send", real_send)
-        assert notifications.send_due_reminders() == 1
+        assert notifications.send_due_reminders(now=daytime(10)) == 1
         assert [message.to for message in mailoutbox] == [[other.user.email], ["maja.lind@exempel.test"]]
 
     def test_the_beat_schedule_names_the_task(self, settings):

@@ -157,6 +157,120 @@ class TestRefusals:
         assert Registration.objects.for_day().get(user=attendee).needs == "Hörslinga"
 
 
+class TestWorkshopsNeedAPlaceForTheDay:
+    @pytest.fixture
+    def full_day(self, series):
+        edition = open_edition(series, capacity=1)
+        rules.register_for_day(UserFactory(), edition)
+        return edition
+
+    def test_on_the_days_waiting_list_a_workshop_is_refused_in_swedish(self, full_day):
+        workshop = create_workshop(full_day, "AI-verkstad", 10, 11, capacity=5)
+        attendee = UserFactory()
+        day = rules.register_for_day(attendee, full_day)
+        assert day.status == Registration.Status.WAITLISTED
+
+        with pytest.raises(rules.DayWaitlistedError) as refusal:
+            rules.register_for_session(attendee, workshop)
+
+        assert str(refusal.value) == (
+            "Du står på väntelistan för konferensdagen. Du kan anmäla dig till workshoppar när du har fått en plats."
+        )
+        assert not Registration.objects.filter(session=workshop).exists()
+        day.refresh_from_db()
+        assert day.status == Registration.Status.WAITLISTED and rules.waiting_list_position(day) == 1
+
+    def test_a_workshop_sign_up_that_lands_on_the_days_waiting_list_keeps_only_the_place_in_line(self, full_day):
+        workshop = create_workshop(full_day, "AI-verkstad", 10, 11)
+        attendee = UserFactory()
+        with pytest.raises(rules.DayWaitlistedError):
+            rules.register_for_session(attendee, workshop)
+        assert list(Registration.objects.filter(user=attendee).values_list("session", "status")) == [
+            (None, Registration.Status.WAITLISTED)
+        ]
+
+    def test_once_the_day_place_is_theirs_workshops_are_open(self, full_day):
+        workshop = create_workshop(full_day, "AI-verkstad", 10, 11, capacity=5)
+        attendee = UserFactory()
+        day = rules.register_for_day(attendee, full_day)
+        rules.cancel(Registration.objects.for_day().exclude(user=attendee).get())
+        day.refresh_from_db()
+        assert day.status == Registration.Status.CONFIRMED
+        assert rules.register_for_session(attendee, workshop).status == Registration.Status.CONFIRMED
+
+
+def sign_up_for_day(edition, count):
+    return [rules.register_for_day(UserFactory(), edition) for _ in range(count)]
+
+
+def sign_up_for_workshop(workshop, count):
+    return [rules.register_for_session(UserFactory(), workshop) for _ in range(count)]
+
+
+def statuses(registrations):
+    return [Registration.objects.get(pk=registration.pk).status for registration in registrations]
+
+
+class TestMorePlaces:
+    """Raising a published capacity, or removing the limit, gives the new places to the waiting list at once."""
+
+    def test_one_more_place_in_a_workshop_goes_to_the_first_in_line(self, upcoming, django_capture_on_commit_callbacks):
+        workshop = create_workshop(upcoming, "AI-verkstad", 10, 11, capacity=1)
+        holder, first, second = sign_up_for_workshop(workshop, 3)
+
+        with django_capture_on_commit_callbacks() as callbacks:
+            workshop.capacity = 2
+            workshop.save_revision().publish()
+
+        assert statuses([holder, first, second]) == ["confirmed", "confirmed", "waitlisted"]
+        assert rules.waiting_list_position(Registration.objects.get(pk=second.pk)) == 1
+        assert len(callbacks) == 1  # the "promoted" e-mail to the first in line, queued on commit
+        assert rules.fill_free_places(session=workshop) == []
+
+    def test_no_limit_any_more_gives_everyone_a_place(self, upcoming):
+        workshop = create_workshop(upcoming, "AI-verkstad", 10, 11, capacity=1)
+        registrations = sign_up_for_workshop(workshop, 4)
+        workshop.capacity = None
+        workshop.save_revision().publish()
+        assert statuses(registrations) == ["confirmed"] * 4
+
+    def test_more_places_for_the_day(self, series):
+        edition = open_edition(series, capacity=1)
+        registrations = sign_up_for_day(edition, 4)
+        edition.capacity = 3
+        edition.save_revision().publish()
+        assert statuses(registrations) == ["confirmed", "confirmed", "confirmed", "waitlisted"]
+
+    def test_no_limit_for_the_day_gives_everyone_a_place(self, series):
+        edition = open_edition(series, capacity=1)
+        registrations = sign_up_for_day(edition, 3)
+        edition.capacity = None
+        edition.save_revision().publish()
+        assert statuses(registrations) == ["confirmed"] * 3
+
+    def test_fill_free_places_gives_them_in_queue_order(self, series):
+        edition = open_edition(series, capacity=1)
+        registrations = sign_up_for_day(edition, 4)
+        type(edition).objects.filter(pk=edition.pk).update(capacity=3)
+        assert rules.fill_free_places(edition=edition) == registrations[1:3]
+
+    def test_a_draft_with_more_places_promotes_nobody(self, series, upcoming):
+        workshop = create_workshop(upcoming, "AI-verkstad", 10, 11, capacity=1)
+        edition = open_edition(series, days_ahead=400, capacity=1)
+        registrations = sign_up_for_workshop(workshop, 2) + sign_up_for_day(edition, 2)
+        workshop.capacity = edition.capacity = 5
+        workshop.save_revision()
+        edition.save_revision()
+        assert statuses(registrations) == ["confirmed", "waitlisted"] * 2
+
+    def test_fewer_places_take_no_place_away(self, upcoming):
+        workshop = create_workshop(upcoming, "AI-verkstad", 10, 11, capacity=3)
+        registrations = sign_up_for_workshop(workshop, 4)
+        workshop.capacity = 1
+        workshop.save_revision().publish()
+        assert statuses(registrations) == ["confirmed", "confirmed", "confirmed", "waitlisted"]
+
+
 def test_own_registrations_never_include_another_users(upcoming):
     mine, theirs = UserFactory(), UserFactory()
     rules.register_for_day(mine, upcoming)
