@@ -4,15 +4,12 @@ missing captions."""
 
 import datetime
 from collections import OrderedDict, defaultdict
-from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.contrib import messages
 from django.db.models import Count, Q, Value
 from django.db.models.functions import Concat
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
@@ -29,6 +26,7 @@ from wagtail.snippets.views.snippets import CreateView, EditView
 
 from conferences import registration as rules
 from conferences.models import ConferenceEditionPage, Registration, Session
+from conferences.times import site_time
 
 NEEDS_EXCERPT_LENGTH = 60
 # A spreadsheet reads a CSV cell that starts with one of these as a formula. Attendees write their own name and
@@ -52,14 +50,8 @@ def needs_excerpt(registration):
     return Truncator(registration.needs).chars(NEEDS_EXCERPT_LENGTH)
 
 
-def swedish_time(value):
-    """`value` in the conference's time zone. Wagtail runs admin views in the organiser's own time zone, but the
-    list and its exports are shared and read as Swedish times, whoever opens or downloads them."""
-    return timezone.localtime(value, ZoneInfo(settings.TIME_ZONE))
-
-
 def local_time(value):
-    return date_format(swedish_time(value), "SHORT_DATETIME_FORMAT") if value else ""
+    return date_format(site_time(value), "SHORT_DATETIME_FORMAT") if value else ""
 
 
 def as_spreadsheet_text(value):
@@ -83,8 +75,8 @@ class RegistrationIndexView(IndexView):
         **IndexView.custom_value_preprocess,
         # Times in the export are Swedish local time, as the organisers read them (Wagtail's default is UTC).
         datetime.datetime: {
-            IndexView.FORMAT_CSV: lambda value: swedish_time(value).strftime("%Y-%m-%d %H:%M"),
-            IndexView.FORMAT_XLSX: lambda value: swedish_time(value).replace(tzinfo=None),
+            IndexView.FORMAT_CSV: lambda value: site_time(value).strftime("%Y-%m-%d %H:%M"),
+            IndexView.FORMAT_XLSX: lambda value: site_time(value).replace(tzinfo=None),
         },
         str: {IndexView.FORMAT_CSV: as_spreadsheet_text},
     }

@@ -7,6 +7,7 @@ class ConferencesConfig(AppConfig):
     verbose_name = _("Conferences")
 
     def ready(self):
-        # Signals record programme changes and purge the page cache; demo plugs into seed_demo (arena never
-        # imports conferences). conferences.wagtail_hooks is found by Wagtail's own hook autodiscovery.
+        # Signals record programme changes, give new places to the waiting list, reindex recordings and purge the
+        # page cache; demo plugs into seed_demo (arena never imports conferences). conferences.wagtail_hooks is
+        # found by Wagtail's own hook autodiscovery.
         from conferences import demo, signals  # noqa: F401

@@ -1,6 +1,7 @@
 """Demo conference content for seed_demo: the series page at /motesplats/, three editions with programmes,
 speakers, one recorded programme change (2021), recordings with captions (2022), and a coming edition (2027) that is
-open for registration, with workshops, attendees and a waiting list, and one unpublished session under preparation.
+open for registration, with workshops, attendees and a waiting list, one unpublished session under preparation and,
+besides its main stream, a stream with sign language interpretation.
 
 Idempotent: the series is found by slug under the home page, editions by year, speakers by slug, sessions by
 code within their edition and recordings by session, so running seed_demo again creates nothing new. The texts live
@@ -33,10 +34,15 @@ from conferences.models import (
     Session,
     SessionSpeaker,
 )
+from conferences.models.pages import EditionStreamLink
 from conferences.registration import NOT_OFFERED, NOT_YET, window_state
 from conferences.roles import grant_organiser_permissions
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
+# The streams of the day besides an edition's main stream link (its "stream_url" in demo_programme.EDITIONS), by year.
+MORE_STREAM_LINKS = {
+    2027: [("Sändning med teckenspråkstolkning", "https://kunskapsarenan.local/sandning/2027/teckensprak")],
+}
 
 
 @demo_seeder
@@ -58,6 +64,7 @@ def seed_conference_demo(home=None, organisations=(), stdout=None):
     created = registered = 0
     for data in EDITIONS:
         edition = ensure_edition(series, data, orgs)
+        ensure_stream_links(edition)
         created += ensure_sessions(edition, data, people, orgs, areas)
         if data.get("registration"):
             keep_registration_open(edition, data)
@@ -142,6 +149,18 @@ def ensure_edition(series, data, orgs):
     edition.save_revision().publish()
     edition.refresh_from_db()
     return edition
+
+
+def ensure_stream_links(edition):
+    """Adds the edition's further streams that it lacks (by label), also to a demo seeded before they existed, and
+    publishes that as a revision so the admin shows what the site shows."""
+    have = set(edition.stream_links.values_list("label", flat=True))
+    missing = [(label, url) for label, url in MORE_STREAM_LINKS.get(edition.year, []) if label not in have]
+    if not missing:
+        return
+    for order, (label, url) in enumerate(missing, start=len(have)):
+        edition.stream_links.add(EditionStreamLink(label=label, url=url, sort_order=order))
+    edition.save_revision().publish()
 
 
 def registration_window(day, spec):

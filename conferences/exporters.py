@@ -3,7 +3,6 @@
 Only published sessions are exported. Times carry their offset and the Europe/Stockholm zone."""
 
 from datetime import UTC, date
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.http import Http404, HttpResponse, JsonResponse
@@ -12,13 +11,10 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 from conferences import queries
+from conferences.times import site_zone
 
 SCHEMA_VERSION = "1.1"
 PRODID = "-//Kunskapsarenan//Mötesplats digitalisering och innovation//SV"
-
-
-def _tz():
-    return ZoneInfo(settings.TIME_ZONE)
 
 
 def _ics_time(moment):
@@ -26,7 +22,7 @@ def _ics_time(moment):
 
     On the autumn night 02:00–03:00 happens twice; iCalendar reads an ambiguous TZID time as its first occurrence
     (RFC 5545 §3.3.5), so a time in the second hour is written in UTC to keep the right instant."""
-    local = moment.astimezone(_tz())
+    local = moment.astimezone(site_zone())
     if local.replace(fold=1 - local.fold).utcoffset() != local.utcoffset():
         return local.astimezone(UTC)
     return local
@@ -70,7 +66,7 @@ def calendar_for(sessions, request, name):
         calendar.add_component(session_event(session, request))
     if sessions:
         # RFC 5545 wants a VTIMEZONE for every TZID used; Outlook ignores events without one.
-        years = [session.start.astimezone(_tz()).year for session in sessions]
+        years = [session.start.astimezone(site_zone()).year for session in sessions]
         calendar.add_missing_timezones(first_date=date(min(years), 1, 1), last_date=date(max(years) + 1, 1, 1))
     return calendar
 
@@ -124,8 +120,8 @@ def session_data(session, request):
         "title": session.title,
         "abstract": session.abstract,
         "type": session.session_type,
-        "start": session.start.astimezone(_tz()).isoformat(),
-        "end": session.end.astimezone(_tz()).isoformat(),
+        "start": session.start.astimezone(site_zone()).isoformat(),
+        "end": session.end.astimezone(site_zone()).isoformat(),
         "track": session.track.name if session.track_id else None,
         "room": (session.track.room or None) if session.track_id else None,
         "url": request.build_absolute_uri(session.get_url()),

@@ -8,7 +8,6 @@ programme's .ics and a calendar updates the event instead of adding a second one
 import datetime
 import logging
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -24,6 +23,7 @@ from wagtail.models import Site
 from conferences import registration as rules
 from conferences.exporters import _ics_time, calendar_for
 from conferences.models import Registration, Session
+from conferences.times import site_zone
 
 KINDS = ("confirmed", "waitlisted", "promoted", "cancelled", "reminder", "changed")
 # The e-mails that give the attendee a place, so they carry the calendar event.
@@ -33,11 +33,6 @@ WITH_CALENDAR = {"confirmed", "promoted", "reminder", "changed"}
 REMINDER_HOURS = (8, 20)
 
 logger = logging.getLogger(__name__)
-
-
-def site_zone():
-    """The conference's time zone (settings.TIME_ZONE), whatever zone the request or worker happens to have active."""
-    return ZoneInfo(settings.TIME_ZONE)
 
 
 def base_url():
@@ -114,6 +109,7 @@ def day_event(edition, request):
     description = [edition.theme] if edition.theme else []
     if edition.stream_url:
         description.append(_("Stream: %(url)s") % {"url": edition.stream_url})
+    description += [f"{link.label}: {link.url}" for link in edition.stream_links.all()]
     if description:
         event.add("description", "\n".join(description))
     return event

@@ -69,11 +69,15 @@ def edition_speakers(edition):
     )
 
 
-def speaker_sessions(person):
-    """A speaker's published sessions across all years, newest edition first."""
+def speaker_sessions(person, edition):
+    """A speaker's published sessions across the years, newest first, for their page under `edition`.
+
+    Only published editions count. Other years' editions must also be open to everyone (the page may be seen by
+    anyone); `edition` itself is the page being shown, which the visitor has already been let into."""
     return (
         Session.objects.published()
         .filter(session_speakers__person=person, edition__live=True)
+        .filter(Q(edition=edition) | Q(edition__in=ConferenceEditionPage.objects.public().values("pk")))
         .select_related("edition", "track")
         .order_by("-start")
     )

@@ -51,11 +51,14 @@ def own_registrations(user, edition):
     return Registration.objects.filter(user=user, edition=edition)
 
 
-def _offered_sessions(edition, excluded_ids):
-    """Registrable sessions the attendee doesn't hold yet, with their confirmed count (one query for any number)."""
+def _offered_sessions(edition, day, session_registrations):
+    """Registrable sessions the attendee doesn't hold yet, with their confirmed count (one query for any number).
+    None while the attendee waits for a place on the day: workshops need a place on the day first."""
+    if day is not None and day.status == Registration.Status.WAITLISTED:
+        return rules.registrable_sessions(edition).none()
     return (
         rules.registrable_sessions(edition)
-        .exclude(pk__in=excluded_ids)
+        .exclude(pk__in=[registration.session_id for registration in session_registrations])
         .select_related("track")
         .annotate(confirmed_count=Count("registrations", filter=Q(registrations__status=Registration.Status.CONFIRMED)))
     )
@@ -77,7 +80,7 @@ def _current(user, edition):
 def _render(request, edition, *, form=None, refusal=None, status=200):
     """The page; `refusal` is a message from the rules that stopped the request before any form was involved."""
     day, session_registrations = _current(request.user, edition)
-    offered = _offered_sessions(edition, [registration.session_id for registration in session_registrations])
+    offered = _offered_sessions(edition, day, session_registrations)
     if form is None:
         form = RegistrationForm(
             sessions=offered,
@@ -125,7 +128,7 @@ def _submit(request, edition):
     except rules.RegistrationError as refusal:
         return _render(request, edition, refusal=str(refusal), status=400)
     day, session_registrations = _current(request.user, edition)
-    offered = _offered_sessions(edition, [registration.session_id for registration in session_registrations])
+    offered = _offered_sessions(edition, day, session_registrations)
     form = RegistrationForm(request.POST, sessions=offered, registered_for_day=day is not None)
     if not form.is_valid():
         return _render(request, edition, form=form, status=400)

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from arena.models import FocusArea, Person
 from conferences import queries
 from conferences.forms import ProgrammeFilterForm
-from conferences.models import Session, SessionChange
+from conferences.models import SessionChange
 from conferences.recording_views import recording_player
 
 
@@ -85,8 +85,11 @@ def speakers_page(request, page):
 
 def speaker_page(request, page, slug):
     person = Person.objects.select_related("organisation", "photo").filter(slug=slug).first()
-    if person is None or not Session.objects.published().filter(session_speakers__person=person).exists():
+    sessions = list(queries.speaker_sessions(person, page)) if person is not None else []
+    # A speaker page exists only under an edition the person speaks at: not under another year, nor for a session
+    # that is still a draft.
+    if not any(session.edition_id == page.pk for session in sessions):
         raise Http404(_("There is no such speaker."))
     context = page.get_context(request)
-    context.update(person=person, sessions=queries.speaker_sessions(person))
+    context.update(person=person, sessions=sessions)
     return TemplateResponse(request, "conferences/speaker_page.html", context)

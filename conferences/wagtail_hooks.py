@@ -63,7 +63,8 @@ class SessionViewSet(SnippetViewSet):
         return ObjectList(Session.panels, base_form_class=SessionAdminForm).bind_to_model(Session)
 
     def get_queryset(self, request):
-        return Session.objects.select_related("edition", "track")
+        # A track's name in the listing carries its edition's year (track__page).
+        return Session.objects.select_related("edition", "track__page")
 
 
 class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
@@ -93,6 +94,10 @@ class SessionChangeViewSet(ModelViewSet):
     @property
     def permission_policy(self):
         return ReadOnlyPermissionPolicy(self.model)
+
+    def get_index_view_kwargs(self, **kwargs):
+        # Each row names its session: fetch them with the changes, not one query per row.
+        return super().get_index_view_kwargs(queryset=SessionChange.objects.select_related("session"), **kwargs)
 
 
 def session_choice_label(session):

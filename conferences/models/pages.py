@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from rest_framework import serializers
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -40,6 +41,14 @@ class ConferenceSeriesPage(RoutablePageMixin, Page):
         from conferences.recording_views import recordings_archive
 
         return recordings_archive(request, self)
+
+
+class OrganiserSerializer(serializers.Serializer):
+    """An organising organisation in the API: what identifies it publicly, none of its internal fields."""
+
+    name = serializers.CharField()
+    slug = serializers.SlugField()
+    website = serializers.URLField()
 
 
 class ConferenceEditionPage(RoutablePageMixin, Page):
@@ -80,6 +89,11 @@ class ConferenceEditionPage(RoutablePageMixin, Page):
             [FieldPanel("format"), FieldPanel("venue"), FieldPanel("stream_url"), FieldPanel("organisers")],
             heading=_("The day"),
         ),
+        InlinePanel(
+            "stream_links",
+            label=_("More stream links"),
+            help_text=_("Further streams of the day, e.g. one with sign language interpretation, each with a label."),
+        ),
         FieldRowPanel(
             [FieldPanel("registration_opens"), FieldPanel("registration_closes"), FieldPanel("capacity")],
             heading=_("Registration"),
@@ -96,8 +110,15 @@ class ConferenceEditionPage(RoutablePageMixin, Page):
         APIField("date"),
         APIField("theme"),
         APIField("intro"),
+        APIField("body"),
         APIField("format"),
         APIField("venue"),
+        APIField("stream_url"),
+        APIField("stream_links"),
+        APIField("registration_opens"),
+        APIField("registration_closes"),
+        APIField("organisers", serializer=OrganiserSerializer(many=True)),
+        APIField("tracks"),
     ]
 
     class Meta:
@@ -182,6 +203,7 @@ class EditionTrack(Orderable):
     room = models.CharField(_("room or channel"), max_length=100, blank=True)
 
     panels = [FieldPanel("name"), FieldPanel("room")]
+    api_fields = [APIField("name"), APIField("room")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("track")
@@ -189,3 +211,23 @@ class EditionTrack(Orderable):
 
     def __str__(self):
         return f"{self.name} ({self.page.year})" if self.page_id else self.name
+
+
+class EditionStreamLink(Orderable):
+    """A further stream of the day besides the edition's main stream link, e.g. with sign language interpretation."""
+
+    page = ParentalKey(ConferenceEditionPage, on_delete=models.CASCADE, related_name="stream_links")
+    label = models.CharField(
+        _("label"), max_length=100, help_text=_("What the stream offers, e.g. “With sign language interpretation”.")
+    )
+    url = models.URLField(_("address"))
+
+    panels = [FieldPanel("label"), FieldPanel("url")]
+    api_fields = [APIField("label"), APIField("url")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("stream link")
+        verbose_name_plural = _("stream links")
+
+    def __str__(self):
+        return self.label

@@ -11,6 +11,7 @@ from wagtail.models import DraftStateMixin, Orderable, RevisionMixin
 from wagtail.search import index
 
 from arena.blocks import DocumentLinkBlock
+from conferences.times import site_time
 
 
 class SessionQuerySet(models.QuerySet):
@@ -137,7 +138,7 @@ class Session(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
         super().clean()
         if self.start and self.end and self.end <= self.start:
             raise ValidationError({"end": _("The session must end after it starts.")})
-        if self.start and self.edition_id and self.start.astimezone(self._tz()).date() != self.edition.date:
+        if self.start and self.edition_id and site_time(self.start).date() != self.edition.date:
             raise ValidationError({"start": _("The session must be on the day of the conference.")})
         if self.track_id and self.edition_id and self.track.page_id != self.edition_id:
             raise ValidationError({"track": _("The track belongs to another edition of the conference.")})
@@ -158,14 +159,6 @@ class Session(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
                         % {"title": overlapping.title}
                     }
                 )
-
-    @staticmethod
-    def _tz():
-        from zoneinfo import ZoneInfo
-
-        from django.conf import settings
-
-        return ZoneInfo(settings.TIME_ZONE)
 
     def get_url(self):
         return f"{self.edition.url}program/{self.code}/"
@@ -200,4 +193,5 @@ class SessionChange(models.Model):
         verbose_name_plural = _("programme changes")
 
     def __str__(self):
-        return f"{self.session}: {self.old_start:%H:%M} → {self.new_start:%H:%M}"
+        # Stored in UTC; organisers read Stockholm time.
+        return f"{self.session}: {site_time(self.old_start):%H:%M} → {site_time(self.new_start):%H:%M}"

@@ -27,3 +27,19 @@ def edition(series):
 @pytest.fixture
 def tracks(edition):
     return list(edition.tracks.all())
+
+
+@pytest.fixture
+def organiser(series, client):
+    """A logged-in member of the arena's organisers (Arrangörer) with their page permissions on the series."""
+    from django.contrib.auth.models import Group
+
+    from arena.roles import ORGANISERS
+    from conferences.roles import grant_organiser_permissions
+    from tests.factories import UserFactory
+
+    grant_organiser_permissions(series)
+    user = UserFactory(username="arrangor", first_name="Olle", last_name="Arrangör")
+    user.groups.add(Group.objects.get(name=ORGANISERS))
+    client.force_login(user)
+    return user

@@ -6,7 +6,6 @@ import datetime
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -15,11 +14,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
-from arena.roles import ORGANISERS
 from conferences.models import Recording, RecordingCaption
-from conferences.roles import grant_organiser_permissions
 from tests.conferences.factories import at, create_edition, create_session
-from tests.factories import UserFactory
 
 ADD = "wagtailsnippets_conferences_recording:add"
 EDIT = "wagtailsnippets_conferences_recording:edit"
@@ -36,15 +32,6 @@ NO_CAPTIONS_MESSAGE = (
     "”%(title)s” saknar textning. Förinspelad video på webbplatsen måste vara textad: lägg till en WebVTT-fil."
 )
 NO_CAPTIONS_PANEL = "Inspelningen har ingen textning ännu."
-
-
-@pytest.fixture
-def organiser(series, client):
-    grant_organiser_permissions(series)
-    user = UserFactory(username="arrangor")
-    user.groups.add(Group.objects.get(name=ORGANISERS))
-    client.force_login(user)
-    return user
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ import io
 
 import openpyxl
 import pytest
-from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -16,9 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.users.models import UserProfile
 
-from arena.roles import ORGANISERS
 from conferences.models import Registration, Session
-from conferences.roles import grant_organiser_permissions
 from tests.conferences.factories import STOCKHOLM, at, create_edition, create_session
 from tests.factories import OrganisationFactory, UserFactory
 
@@ -32,15 +29,6 @@ REGISTERED_AT = datetime.datetime(2021, 9, 1, 9, 0, tzinfo=STOCKHOLM)
 CONFIRMED = Registration.Status.CONFIRMED
 WAITLISTED = Registration.Status.WAITLISTED
 CANCELLED = Registration.Status.CANCELLED
-
-
-@pytest.fixture
-def organiser(series, client):
-    grant_organiser_permissions(series)
-    user = UserFactory(username="arrangor", first_name="Olle", last_name="Arrangör")
-    user.groups.add(Group.objects.get(name=ORGANISERS))
-    client.force_login(user)
-    return user
 
 
 def attendee(first_name, last_name):

@@ -1,16 +1,20 @@
-"""Uploaded conference media: a recording must be a real video and captions real WebVTT, whatever the file is called."""
+"""Uploaded conference media: a recording must be a real video and captions real WebVTT, whatever the file is called,
+and a caption file at most WEBVTT_MAX_BYTES."""
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from conferences.media_validation import (
+    WEBVTT_MAX_BYTES,
     sniff_video,
     validate_video_file,
     validate_webvtt_file,
     validate_webvtt_text,
     video_mime_type,
 )
+from conferences.models import Recording, RecordingCaption
+from tests.conferences.factories import at, create_session
 
 WEBM = b"\x1a\x45\xdf\xa3" + b"\x00" * 60
 MP4 = b"\x00\x00\x00\x18ftypmp42" + b"\x00" * 52
@@ -92,3 +96,30 @@ def test_caption_file_must_be_utf8_and_end_in_vtt():
     with pytest.raises(ValidationError) as error:
         validate_webvtt_file(SimpleUploadedFile("sv.srt", VTT.encode()))
     assert error.value.code == "webvtt_extension"
+
+
+def test_a_caption_file_over_the_size_limit_is_refused_in_swedish():
+    cue = "00:00:00.000 --> 00:00:02.000\nHej och välkomna till Mötesplats digitalisering och innovation!\n\n"
+    text = "WEBVTT\n\n" + cue * (WEBVTT_MAX_BYTES // len(cue.encode()) + 1)
+    assert len(text.encode()) > WEBVTT_MAX_BYTES
+    validate_webvtt_text(text)  # well-formed: only its size is wrong
+    with pytest.raises(ValidationError) as error:
+        validate_webvtt_file(SimpleUploadedFile("sv.vtt", text.encode(), content_type="text/vtt"))
+    assert error.value.code == "webvtt_size"
+    assert error.value.messages == ["Textningsfilen är för stor: högst 2,0\xa0MB."]
+
+
+def test_a_caption_file_at_the_size_limit_passes():
+    text = VTT + "\n" * (WEBVTT_MAX_BYTES - len(VTT.encode()))
+    assert len(text.encode()) == WEBVTT_MAX_BYTES
+    validate_webvtt_file(SimpleUploadedFile("sv.vtt", text.encode(), content_type="text/vtt"))
+
+
+def test_a_recording_refuses_an_over_limit_caption_file(db, edition):
+    session = create_session(edition, "Lansering", at(edition.date, 9), at(edition.date, 10))
+    recording = Recording.objects.create(session=session, external_url="https://video.example.test/lansering.mp4")
+    oversized = SimpleUploadedFile("sv.vtt", VTT.encode() + b"\n" * WEBVTT_MAX_BYTES, content_type="text/vtt")
+    caption = RecordingCaption(recording=recording, language="sv", file=oversized)
+    with pytest.raises(ValidationError) as error:
+        caption.full_clean()
+    assert error.value.message_dict["file"] == ["Textningsfilen är för stor: högst 2,0\xa0MB."]

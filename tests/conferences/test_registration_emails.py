@@ -242,6 +242,21 @@ class TestReminders:
         assert notifications.send_due_reminders(now=daytime(13)) == 0
         assert len(mailoutbox) == 1
 
+    def test_every_stream_link_is_in_the_reminder_and_its_calendar_event(self, tomorrow_edition, attendee, mailoutbox):
+        tomorrow_edition.stream_url = "https://play.example.se/motesplats"
+        tomorrow_edition.stream_links.create(label="Med teckenspråkstolk", url="https://play.example.se/tolkat")
+        tomorrow_edition.save()
+        rules.register_for_day(attendee, tomorrow_edition)
+
+        assert notifications.send_due_reminders(now=daytime()) == 1
+
+        (message,) = mailoutbox
+        assert "https://play.example.se/motesplats" in message.body
+        assert "Med teckenspråkstolk: https://play.example.se/tolkat" in message.body
+        assert "Med teckenspråkstolk: https://play.example.se/tolkat" in str(
+            the_event(calendar_of(message)[1])["DESCRIPTION"]
+        )
+
     def test_the_hourly_task_sends_them(self, tomorrow_edition, attendee, monkeypatch, mailoutbox):
         rules.register_for_day(attendee, tomorrow_edition)
         ten_o_clock = daytime(10)

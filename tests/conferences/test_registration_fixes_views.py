@@ -46,15 +46,25 @@ def test_on_the_days_waiting_list_a_workshop_is_refused_and_nothing_saved(
     with django_capture_on_commit_callbacks() as callbacks:
         response = client.post(url(full_day), {"sessions": [workshop.pk], "needs": "Vegetarisk lunch"})
 
-    assert_refused(
-        response,
-        "Du står på väntelistan för konferensdagen. Du kan anmäla dig till workshoppar när du har fått en plats.",
-    )
-    # The needs given with the refused form are rolled back with it, and no e-mail is queued.
+    # The page offers no workshops while the day is waitlisted, so a posted one is not a valid choice.
+    assert response.status_code == 400
+    assert "Välj bland workshopparna i listan." in response.content.decode()
+    # The needs given with the refused form are not saved either, and no e-mail is queued.
     assert set(Registration.objects.values_list("pk", "status", "needs")) == before
     assert callbacks == []
     day.refresh_from_db()
     assert day.status == Registration.Status.WAITLISTED
+
+
+def test_while_on_the_days_waiting_list_the_page_says_so_and_offers_no_workshops(client, full_day, attendee):
+    workshop = create_workshop(full_day, "AI-verkstad", 10, 11, capacity=5)
+    rules.register_for_day(attendee, full_day)
+
+    content = client.get(url(full_day)).content.decode()
+
+    assert "Du står på väntelistan för dagen" in content
+    assert "du kan anmäla dig till workshoppar när du har fått en plats" in content
+    assert f'value="{workshop.pk}"' not in content
 
 
 def test_a_first_sign_up_with_a_workshop_for_a_full_day_saves_nothing_and_says_how_to_queue(

@@ -1,6 +1,6 @@
-"""Conference pages in a real browser: the series, an edition (also on the day, with "Pågår nu"), the programme
-(also filtered, and its filter reached by keyboard), a session, the speakers and a speaker — each with zero
-axe-core violations (WCAG 2.0/2.1 A and AA), also at a 320px phone width."""
+"""Conference pages in a real browser: the series, an edition (also on the day, with "Pågår nu" and its streams), the
+programme (also filtered, with and without JavaScript, and its filter reached by keyboard), a session, the speakers
+and a speaker — each with zero axe-core violations (WCAG 2.0/2.1 A and AA), also at a 320px phone width."""
 
 import datetime
 from dataclasses import dataclass
@@ -130,6 +130,7 @@ def test_edition_page(page, conference):
 
 
 def test_edition_page_on_the_day(page, conference):
+    from conferences.models.pages import EditionStreamLink
     from tests.conferences.factories import create_edition, create_session
 
     now = timezone.now()
@@ -141,6 +142,10 @@ def test_edition_page_on_the_day(page, conference):
         slug="idag",
         stream_url="https://play.example.test/motesplats",
     )
+    today.stream_links = [
+        EditionStreamLink(label="Sändning med teckenspråkstolkning", url="https://play.example.test/teckensprak")
+    ]
+    today.save_revision().publish()
     track = today.tracks.first()
     create_session(
         today,
@@ -162,6 +167,9 @@ def test_edition_page_on_the_day(page, conference):
     expect(live.get_by_role("link", name="Nästa punkt", exact=True)).to_be_visible()
     expect(live.get_by_role("link", name="Se sändningen", exact=True)).to_have_attribute(
         "href", "https://play.example.test/motesplats"
+    )
+    expect(live.get_by_role("link", name="Sändning med teckenspråkstolkning", exact=True)).to_have_attribute(
+        "href", "https://play.example.test/teckensprak"
     )
     assert_no_axe_violations(page)
     assert_fits_a_phone(page)
@@ -250,3 +258,37 @@ def test_speakers_and_speaker_pages(page, conference):
     expect(page.get_by_role("link", name="Medborgardialog på nätet", exact=True)).to_be_visible()
     assert_no_axe_violations(page)
     assert_fits_a_phone(page)
+
+
+def test_programme_filter_works_without_javascript(new_context, conference):
+    """The filter is a plain GET form: choosing a track and a type and submitting works with JavaScript turned off.
+    axe-core needs JavaScript, so it checks the same pages in an ordinary context."""
+    small = conference.edition.tracks.get(name="Lilla salen")
+    filtered = f"/motesplats/2021/program/?spar={small.pk}&typ=workshop"
+    page = new_context(java_script_enabled=False).new_page()
+    response = page.goto("/motesplats/2021/program/")
+    assert_page_basics(page, response)
+    day = page.locator(".programme-day")
+    expect(day.get_by_role("link", name="Kunskapsarenan lanseras", exact=True)).to_be_visible()
+
+    page.get_by_label("Spår", exact=True).select_option(label=str(small))
+    page.get_by_label("Typ", exact=True).select_option(label="Workshop")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Filtrera", exact=True).click()
+    query = parse_qs(urlsplit(page.url).query)
+    assert query.get("spar") == [str(small.pk)] and query.get("typ") == ["workshop"]
+    expect(day.get_by_role("link", name="Medborgardialog på nätet", exact=True)).to_be_visible()
+    expect(day.get_by_role("link", name="Kunskapsarenan lanseras", exact=True)).to_have_count(0)
+    expect(day.get_by_role("link", name="Paus", exact=True)).to_have_count(0)
+    expect(page.get_by_label("Spår", exact=True)).to_have_value(str(small.pk))
+    expect(page.get_by_label("Typ", exact=True)).to_have_value("workshop")
+
+    with page.expect_navigation():
+        page.get_by_role("link", name="Visa hela programmet", exact=True).click()
+    assert urlsplit(page.url).query == ""
+    expect(day.get_by_role("link", name="Kunskapsarenan lanseras", exact=True)).to_be_visible()
+
+    checked = new_context().new_page()
+    for url in ("/motesplats/2021/program/", filtered):
+        assert_page_basics(checked, checked.goto(url))
+        assert_no_axe_violations(checked)
