@@ -18,6 +18,7 @@ import csv
 import io
 import logging
 import math
+import re
 import zipfile
 from collections import defaultdict
 from dataclasses import dataclass
@@ -105,8 +106,14 @@ def _csv_rows(data):
     except UnicodeDecodeError:
         fail(_("The file is not UTF-8 encoded. Save it as CSV (UTF-8) and try again."))
     first_line = next((line for line in text.splitlines() if line.strip()), "")
-    # Swedish spreadsheets save semicolon-separated CSV (the comma is the decimal sign); the header decides.
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    if re.fullmatch(r"sep=.", first_line.strip()):
+        # Excel's own hint line ("sep=;") names the separator; it is no data and not the header. It is blanked
+        # rather than removed so every row keeps its line number in the error messages.
+        delimiter = first_line.strip()[-1]
+        text = text.replace(first_line, "", 1)
+    else:
+        # Swedish spreadsheets save semicolon-separated CSV (the comma is the decimal sign); the header decides.
+        delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
     return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
 
 

@@ -72,3 +72,12 @@ def test_programme_changes_listing_queries_are_flat(client, organiser, edition, 
     assert response.status_code == 200
     assert len(response.context["object_list"]) == 20
     assert "Punkt 19" in response.content.decode()
+
+
+def test_the_programme_items_search_finds_part_of_a_word(client, organiser, edition, tracks):
+    add_sessions(edition, tracks, 2, 0)
+    Session.objects.filter(title="Punkt 1").update(title="AI-verkstad för chefer")
+
+    response = client.get(f"{SESSIONS}?q=verks")
+
+    assert [session.title for session in response.context["object_list"]] == ["AI-verkstad för chefer"]

@@ -85,6 +85,8 @@ def test_a_valid_answers_file_is_stored_and_scored(answers_file, small_round, fo
         pytest.param(lambda rows: csv_bytes(rows, delimiter=";", bom=True), id="semicolon-bom"),
         pytest.param(lambda rows: csv_bytes(rows, delimiter=";"), id="semicolon"),
         pytest.param(lambda rows: csv_bytes(rows, bom=True), id="comma-bom"),
+        # Excel's "sep=" hint line before the header, here naming a separator the header alone would not suggest.
+        pytest.param(lambda rows: b"sep=|\n" + csv_bytes(rows, delimiter="|"), id="excel-sep-line"),
     ],
 )
 def test_csv_dialects_give_the_same_data(answers_file, encode):
@@ -379,6 +381,11 @@ def test_nul_characters_are_refused_before_anything_is_stored(small_round, forva
     assert messages(failure("responses", csv_bytes(rows))) == [
         (2, "Filen innehåller ogiltiga tecken (NUL). Spara den som CSV (UTF-8) och försök igen."),
     ]
+
+
+def test_rows_after_an_excel_sep_line_keep_their_line_numbers(small_round, forvaltning):
+    data = b"sep=;\n" + csv_bytes([HEADER, ["2022", forvaltning.name, "r1", "Q1", "9"]], delimiter=";")
+    assert messages(failure("responses", data)) == [(3, "Svaret 9 ligger utanför skalan 1–5.")]
 
 
 def test_a_failed_import_leaves_the_earlier_data_as_it_was(small_round, forvaltning):
