@@ -100,6 +100,15 @@ def _cell_text(value):
     return str(value).strip()
 
 
+def _xlsx_cell_text(cell):
+    """A cell as text. A number formatted as a percentage shows 52 % but holds 0.52: the import wants what the
+    person saw (scores are given in per cent, 0–100)."""
+    value = getattr(cell, "value", None)  # empty cells in read-only sheets have no number format
+    if isinstance(value, int | float) and not isinstance(value, bool) and "%" in (cell.number_format or ""):
+        value = round(value * 100, 10)
+    return _cell_text(value)
+
+
 def _csv_rows(data):
     try:
         text = data.decode("utf-8-sig")
@@ -123,7 +132,7 @@ def _xlsx_rows(data):
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         try:
-            return [[_cell_text(value) for value in row] for row in workbook.worksheets[0].iter_rows(values_only=True)]
+            return [[_xlsx_cell_text(cell) for cell in row] for row in workbook.worksheets[0].iter_rows()]
         finally:
             workbook.close()
     except UNREADABLE_XLSX:

@@ -264,6 +264,25 @@ def test_results_are_stored_as_imported_categories_with_derived_totals(small_rou
     assert snapshot() == first
 
 
+def test_percentage_cells_in_excel_count_as_the_per_cent_shown(small_round, bolag):
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(RESULTS_HEADER)
+    for category, score in [("c1", 0.6), ("c2", 0.405), ("c3", 90)]:
+        sheet.append(["2022", bolag.name, category, score, 8])
+        if score < 1:
+            sheet.cell(row=sheet.max_row, column=4).number_format = "0.0%"  # shows 60.0 %, holds 0.6
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+
+    run_import("results", buffer.getvalue(), "resultat.xlsx")
+
+    stored = dict(OrganisationScore.objects.filter(level="category").values_list("category__code", "score"))
+    assert stored == {"c1": pytest.approx(60), "c2": pytest.approx(40.5), "c3": pytest.approx(90)}
+
+
 def test_result_errors(small_round, forvaltning):
     rows = [
         RESULTS_HEADER,
@@ -329,6 +348,7 @@ def test_national_errors(small_round):
 # --- Scale ----------------------------------------------------------------------------------------------------
 
 
+@pytest.mark.postgres  # answers go in through COPY there; elsewhere bulk inserts take one query per batch
 def test_query_count_does_not_grow_with_the_file(small_round, django_assert_max_num_queries):
     organisations = [OrganisationFactory() for _ in range(4)]
 
