@@ -26,6 +26,9 @@ class FocusAreaViewSet(SnippetViewSet):
     menu_label = _("Focus areas")
     list_display = ["name", "sort_order"]
     search_fields = ["name", "description"]
+    # Plain database search: partial words match, and Wagtail's SQLite search backend cannot limit a search to
+    # fields (the embedded default would answer 500).
+    search_backend_name = None
 
 
 class PersonViewSet(SnippetViewSet):
@@ -35,6 +38,7 @@ class PersonViewSet(SnippetViewSet):
     list_display = ["name", "job_title", "organisation"]
     list_filter = ["organisation"]
     search_fields = ["name", "job_title"]
+    search_backend_name = None  # as for focus areas
 
 
 register_snippet(FocusAreaViewSet)

@@ -56,6 +56,9 @@ class SessionViewSet(SnippetViewSet):
     list_filter = ["edition", "session_type", "is_featured"]
     list_export = ["title", "code", "edition", "start", "end", "track", "session_type", "live"]
     search_fields = ["title", "abstract"]
+    # Plain database search: partial words match ("verks" finds "AI-verkstad"), on SQLite too, whose Wagtail
+    # search backend cannot limit a search to fields.
+    search_backend_name = None
     ordering = ["start"]
     list_per_page = 50
 

@@ -113,7 +113,6 @@ class Session(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
     ]
     search_fields = [
         index.SearchField("title"),
-        index.AutocompleteField("title"),  # the admin's search as you type ("verks" finds "AI-verkstad")
         index.SearchField("abstract"),
         index.FilterField("live"),
         index.FilterField("edition_id"),
