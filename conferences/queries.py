@@ -4,6 +4,7 @@ from django.db.models import BooleanField, ExpressionWrapper, Prefetch, Q
 from wagtail.search.backends import get_search_backend
 
 from arena.models import FocusArea, Organisation, Person
+from arena.search_text import clean_search_text
 from conferences.models import ConferenceEditionPage, Recording, RecordingCaption, Session, SessionSpeaker
 
 
@@ -124,7 +125,10 @@ def search_recording_ids(query):
 
     The search backend only sees the index, so the archive's filters are applied afterwards in the database; the
     order comes from the archive, not from relevance. Only ids are loaded, never the long transcripts."""
-    results = get_search_backend().search(query, Recording.objects.order_by().only("pk"), order_by_relevance=False)
+    text = clean_search_text(query)
+    if not text:
+        return []
+    results = get_search_backend().search(text, Recording.objects.order_by().only("pk"), order_by_relevance=False)
     return [recording.pk for recording in results]
 
 

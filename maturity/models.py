@@ -175,6 +175,15 @@ class Round(ClusterableModel):
     def __str__(self):
         return self.name
 
+    def clean(self):
+        super().clean()
+        from maturity.rounds import status_change_problem
+
+        previous = Round.objects.filter(pk=self.pk).values_list("status", flat=True).first() if self.pk else None
+        problem = status_change_problem(self, previous)
+        if problem:
+            raise ValidationError({"status": problem})
+
     def save(self, *args, **kwargs):
         # The publication date is when results were first released; it stays when a round is edited later.
         if self.status == self.Status.PUBLISHED and self.published_at is None:

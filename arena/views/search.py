@@ -5,6 +5,8 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from arena.search_text import clean_search_text
+
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
 
@@ -16,8 +18,8 @@ def search(request):
     if len(query) > MAX_QUERY_LENGTH:
         error = _("The search text is too long. Use at most %(max)s characters.") % {"max": MAX_QUERY_LENGTH}
         query = ""
-    if query:
-        found = Page.objects.live().public().specific().search(query)
+    if clean_search_text(query):
+        found = Page.objects.live().public().specific().search(clean_search_text(query))
         paginator = Paginator(found, RESULTS_PER_PAGE)
         try:
             results = paginator.page(request.GET.get("sida", 1))

@@ -113,6 +113,15 @@ def test_search_finds_pages(client, home):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("query", ['"', 'om "kunskapsarena', "'\"", '""'])
+def test_quotes_in_the_search_text_are_answered_without_an_error(client, home, query):
+    response = client.get("/sok/", {"q": query})
+    assert response.status_code == 200
+    if "kunskapsarena" in query:
+        assert "Om Kunskapsarenan" in response.content.decode()
+
+
+@pytest.mark.django_db
 def test_overlong_search_is_a_swedish_400(client, home):
     response = client.get("/sok/", {"q": "a" * 500})
     assert response.status_code == 400

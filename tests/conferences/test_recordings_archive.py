@@ -146,6 +146,7 @@ def test_filters_combine(client, archive):
     assert '<h2 id="results-heading">0 inspelningar</h2>' in html(response)
 
 
+@pytest.mark.postgres  # the Swedish snowball configuration is PostgreSQL's full-text search
 def test_search_finds_words_in_transcripts_with_swedish_stemming(client, archive):
     # "digitalisering" finds "digitaliseringen" (PostgreSQL's Swedish configuration); never the draft's or the
     # do-not-record session's transcripts.
