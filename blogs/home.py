@@ -1,9 +1,11 @@
-"""The blogs' sections on the start page: latest posts, and every organisation's blog space."""
+"""The blogs' sections on the start page: latest posts, and the blog spaces most recently written in."""
 
 from arena.home_sections import home_section
 from blogs import queries
 
 LATEST_POSTS_ON_HOME = 6
+# With 40-odd organisations, listing every space (most of them quiet) would bury the active ones.
+ACTIVE_SPACES_ON_HOME = 12
 
 
 @home_section(order=10, template="blogs/includes/home_latest_posts.html")
@@ -14,4 +16,5 @@ def latest_posts(request):
 
 @home_section(order=20, template="blogs/includes/home_blog_spaces.html")
 def blog_spaces(request):
-    return {"spaces": queries.attach_latest_posts(queries.spaces_overview(request.user))}
+    active = queries.spaces_overview(request.user).filter(post_count__gt=0).order_by("-latest_published", "title")
+    return {"spaces": queries.attach_latest_posts(active[:ACTIVE_SPACES_ON_HOME])}

@@ -71,6 +71,7 @@ def spaces_overview(user):
                 0,
             ),
             latest_post_id=Subquery(latest.values("pk")[:1]),
+            latest_published=Subquery(latest.values("published_date")[:1]),
         )
         .order_by("title")
     )

@@ -11,6 +11,7 @@ import pytest
 
 from blogs.views import POSTS_PER_PAGE
 from tests.blogs.factories import CommentFactory, FocusAreaFactory, PersonFactory, create_post
+from tests.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -253,12 +254,24 @@ class TestHomePage:
         content = text(client.get("/"))
 
         items = re.findall(r'<li class="space-list__item">(.*?)</li>', content, re.S)
-        by_space = {space.title: next(item for item in items if space.title in item) for space in (space_a, space_b)}
-        assert re.search(r'space-list__count">\s*2\b', by_space[space_a.title])
-        assert "Senaste i A" in by_space[space_a.title]
+        (item_a,) = items  # space B has no posts, so it is not among the spaces written in
+        assert space_a.title in item_a and space_b.title not in item_a
+        assert re.search(r'space-list__count">\s*2\b', item_a)
+        assert "Senaste i A" in item_a
         assert "Internt i A" not in content
         assert "Utkast i A" not in content
-        assert not re.search(r'space-list__count">\s*[1-9]', by_space[space_b.title])
+
+    def test_lists_the_spaces_most_recently_written_in_first_at_most_twelve(self, client, blog_index):
+        from blogs.home import ACTIVE_SPACES_ON_HOME
+
+        for day in range(1, ACTIVE_SPACES_ON_HOME + 3):
+            space = OrganisationFactory(name=f"Förvaltning dag {day:02}").blog_space
+            create_post(space, f"Inlägg dag {day}", published_date=datetime.date(2025, 3, day))
+
+        items = re.findall(r'<li class="space-list__item">(.*?)</li>', text(client.get("/")), re.S)
+
+        names = [re.search(r"Förvaltning dag (\d+)", item).group(1) for item in items]
+        assert names == [f"{day:02}" for day in range(ACTIVE_SPACES_ON_HOME + 2, 2, -1)]
 
     def test_staff_see_staff_only_posts_in_the_counts(self, client, space_a, staff):
         create_post(space_a, "Öppet", published_date=datetime.date(2025, 1, 1))
