@@ -10,7 +10,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.apps import apps
-from django.db.models import Q
+from django.core.cache import cache
+from django.db.models import Max, Q
 
 from arena.models import Organisation
 from maturity import access, privacy
@@ -387,9 +388,37 @@ def _category_pages(category):
     return list(pages.search(terms, operator="or")[:LEARNING_ITEMS])
 
 
+# Finding suggested reading (full-text search included) is the organisation page's most expensive part, so it is
+# cached. The key changes whenever a page or session is published; an unpublished post or a page made staff-only
+# may stay listed for this long at most.
+LEARNING_LINKS_SECONDS = 300
+
+
+def _content_version():
+    """Changes when any page or session is published: two indexed MAX queries."""
+    from wagtail.models import Page
+
+    stamps = [Page.objects.aggregate(latest=Max("last_published_at"))["latest"]]
+    session_model = _installed_model("conferences", "Session")
+    if session_model is not None:
+        stamps.append(session_model.objects.aggregate(latest=Max("last_published_at"))["latest"])
+    return "-".join(stamp.isoformat() if stamp else "0" for stamp in stamps)
+
+
 def learning_links(weakest, exclude_organisation):
-    """Blog posts, conference sessions and pages for each weak category: three queries per category plus one for
-    the focus areas, so the count depends on the number of categories shown (at most three), nothing else."""
+    """Blog posts, conference sessions and pages for each weak category, cached for a few minutes (the same for
+    everyone who may see the organisation: only public, live content is linked)."""
+    key = "maturity:learning:{}:{}:{}".format(
+        exclude_organisation.pk,
+        ",".join(f"{category.pk}={score:.3f}" for category, score in weakest),
+        _content_version(),
+    )
+    return cache.get_or_set(key, lambda: _find_learning_links(weakest, exclude_organisation), LEARNING_LINKS_SECONDS)
+
+
+def _find_learning_links(weakest, exclude_organisation):
+    """Three queries per category plus one for the focus areas, so the count depends on the number of categories
+    shown (at most three), nothing else."""
     categories = [category for category, _score in weakest]
     areas = defaultdict(list)
     through = Category.focus_areas.through

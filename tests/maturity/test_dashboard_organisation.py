@@ -189,6 +189,22 @@ def test_three_weakest_categories_with_links_to_learn_from(data, analyst_client,
     assert "Inga programpunkter om det här ämnet ännu." in organisation
 
 
+def test_learning_links_are_cached_until_something_is_published(
+    data, analyst_client, learning_content, org_b, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as first:
+        page(analyst_client, data.org_a)
+    with django_assert_max_num_queries(len(first) - 7):  # the cached links need none of their 3 × 3 + 1 queries
+        cached = page(analyst_client, data.org_a)
+    assert learning_content["tagged"].title in cached
+
+    create_post(org_b.blog_space, "Nyss publicerat om effektivisering", tags=["effektivisering"])
+    assert "Nyss publicerat om effektivisering" in page(analyst_client, data.org_a)
+
+
 def test_organisation_that_took_part_earlier_keeps_its_trend(data, analyst_client):
     from tests.maturity.dashboard_factories import add_results, flat_scores
 
