@@ -19,6 +19,21 @@ def admin_access_permission():
     return Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
 
 
+def model_permissions(pairs):
+    """The Permission rows for (app_label, codename) pairs, in their order, in one query; a LookupError names any
+    that do not exist yet (their app's migrations have not run)."""
+    found = {
+        (p.content_type.app_label, p.codename): p
+        for p in Permission.objects.filter(codename__in=[codename for _, codename in pairs]).select_related(
+            "content_type"
+        )
+    }
+    missing = [pair for pair in pairs if pair not in found]
+    if missing:
+        raise LookupError(f"Missing permissions (run migrate): {missing}")
+    return [found[pair] for pair in pairs]
+
+
 def ensure_role_groups():
     """Create the arena-wide groups (idempotent) and return them by name."""
     access = admin_access_permission()

@@ -4,7 +4,7 @@ follow and export the registrations, and publish the recordings with their capti
 from django.contrib.auth.models import Permission
 from wagtail.models import GroupPagePermission
 
-from arena.roles import ORGANISERS, ensure_role_groups
+from arena.roles import ORGANISERS, ensure_role_groups, model_permissions
 
 PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page")
 
@@ -33,19 +33,6 @@ MODEL_PERMISSIONS = [
 ]
 
 
-def _permissions(pairs):
-    found = {
-        (p.content_type.app_label, p.codename): p
-        for p in Permission.objects.filter(codename__in=[codename for _, codename in pairs]).select_related(
-            "content_type"
-        )
-    }
-    missing = [pair for pair in pairs if pair not in found]
-    if missing:
-        raise LookupError(f"Missing permissions (run migrate): {missing}")
-    return [found[pair] for pair in pairs]
-
-
 def grant_organiser_permissions(series_page):
     """Organisers add, edit and publish the series page and the editions below it, the programme and the recordings,
     and see the registrations. Idempotent: safe to run on every seed or deploy."""
@@ -53,5 +40,5 @@ def grant_organiser_permissions(series_page):
     for codename in PAGE_PERMISSIONS:
         permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
         GroupPagePermission.objects.get_or_create(group=group, page=series_page, permission=permission)
-    group.permissions.add(*_permissions(MODEL_PERMISSIONS))
+    group.permissions.add(*model_permissions(MODEL_PERMISSIONS))
     return group

@@ -17,6 +17,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from arena.permission_policies import ReadOnlyModelPolicy
 from conferences import admin_views
 from conferences.models import (
     ConferenceEditionPage,
@@ -70,18 +71,6 @@ class SessionViewSet(SnippetViewSet):
         return Session.objects.select_related("edition", "track__page")
 
 
-class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
-    """Programme changes are written by the signal when a published session moves; nobody edits them."""
-
-    def user_has_permission(self, user, action):
-        if action in ("add", "change", "delete"):
-            return False
-        return super().user_has_permission(user, action)
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        return self.user_has_permission(user, action)
-
-
 class SessionChangeViewSet(ModelViewSet):
     model = SessionChange
     icon = "history"
@@ -96,7 +85,7 @@ class SessionChangeViewSet(ModelViewSet):
 
     @property
     def permission_policy(self):
-        return ReadOnlyPermissionPolicy(self.model)
+        return ReadOnlyModelPolicy(self.model)
 
     def get_index_view_kwargs(self, **kwargs):
         # Each row names its session: fetch them with the changes, not one query per row.

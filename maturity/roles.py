@@ -3,9 +3,8 @@
 Granted on every migrate (post_migrate, see apps.py), so a fresh deploy, the demo seed and the test database
 all get the same permissions without a separate step. Idempotent."""
 
-from django.contrib.auth.models import Permission
 
-from arena.roles import ANALYSTS, ensure_role_groups
+from arena.roles import ANALYSTS, ensure_role_groups, model_permissions
 
 ANALYST_PERMISSIONS = [
     ("maturity", "view_maturity_results"),  # every dashboard, every organisation
@@ -24,20 +23,7 @@ ANALYST_PERMISSIONS = [
 ]
 
 
-def _permissions(pairs):
-    found = {
-        (p.content_type.app_label, p.codename): p
-        for p in Permission.objects.filter(codename__in=[codename for _, codename in pairs]).select_related(
-            "content_type"
-        )
-    }
-    missing = [pair for pair in pairs if pair not in found]
-    if missing:
-        raise LookupError(f"Missing permissions (run migrate): {missing}")
-    return [found[pair] for pair in pairs]
-
-
 def grant_analyst_permissions():
     group = ensure_role_groups()[ANALYSTS]
-    group.permissions.add(*_permissions(ANALYST_PERMISSIONS))
+    group.permissions.add(*model_permissions(ANALYST_PERMISSIONS))
     return group

@@ -9,8 +9,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
 
+from arena.permission_policies import ReadOnlyModelPolicy
 from maturity.admin_views import ImportJobView, ImportView, MaturityModelInspectView, can_import
 from maturity.models import MaturityModel, NationalReference, Round
 
@@ -71,18 +71,6 @@ class NationalReferenceViewSet(ModelViewSet):
         return NationalReference.objects.select_related("round", "category")
 
 
-class ReadOnlyPolicy(ModelPermissionPolicy):
-    """Models are data loaded by `manage.py load_maturity_model`; the admin only shows them."""
-
-    def user_has_permission(self, user, action):
-        if action in ("add", "change", "delete"):
-            return False
-        return super().user_has_permission(user, action)
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        return self.user_has_permission(user, action)
-
-
 class MaturityModelViewSet(ModelViewSet):
     model = MaturityModel
     name = "maturity_models"
@@ -109,7 +97,7 @@ class MaturityModelViewSet(ModelViewSet):
 
     @property
     def permission_policy(self):
-        return ReadOnlyPolicy(self.model)
+        return ReadOnlyModelPolicy(self.model)
 
 
 class ImportViewSet(ViewSet):
