@@ -18,8 +18,9 @@ def search(request):
     if len(query) > MAX_QUERY_LENGTH:
         error = _("The search text is too long. Use at most %(max)s characters.") % {"max": MAX_QUERY_LENGTH}
         query = ""
-    if clean_search_text(query):
-        found = Page.objects.live().public().specific().search(clean_search_text(query))
+    text = clean_search_text(query)  # the query itself is shown back to the visitor as typed
+    if text:
+        found = Page.objects.live().public().specific().search(text)
         paginator = Paginator(found, RESULTS_PER_PAGE)
         try:
             results = paginator.page(request.GET.get("sida", 1))
