@@ -7,6 +7,7 @@ class ArenaConfig(AppConfig):
     verbose_name = _("Arena")
 
     def ready(self):
-        from . import signals, workflow_notifications  # noqa: F401  (signals connects provisioning and cache purge)
+        from arena import signals, workflow_notifications
 
+        signals.connect()  # provisioning on save, page-cache purges
         workflow_notifications.connect()  # Wagtail's moderation emails go through Celery

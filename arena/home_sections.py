@@ -1,35 +1,23 @@
-"""Sections other apps add to the start page, without arena importing them.
+"""Sections other apps add to the start page (the arena.hooks.HOME_SECTIONS hook), without arena importing them.
 
-from arena.home_sections import home_section
-
-@home_section(order=10, template="blogs/includes/home_latest_posts.html")
-def latest_posts(request):
-    return {"posts": ...}
+An app registers, in its wagtail_hooks.py, a function that takes the request and returns a HomeSection (or None
+to show nothing); the hook's order is the section's position on the page.
 """
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from wagtail import hooks
+
+from arena.hooks import HOME_SECTIONS
 
 
 @dataclass(frozen=True)
 class HomeSection:
-    order: int
     template: str
-    get_context: Callable
+    context: dict = field(default_factory=dict)
 
 
-_sections: list[HomeSection] = []
-
-
-def home_section(order, template):
-    def register(func):
-        if not any(section.get_context is func for section in _sections):
-            _sections.append(HomeSection(order=order, template=template, get_context=func))
-            _sections.sort(key=lambda section: section.order)
-        return func
-
-    return register
-
-
-def registered_sections():
-    return list(_sections)
+def sections_for(request):
+    """The start page's sections for this request, in order."""
+    sections = (section_for(request) for section_for in hooks.get_hooks(HOME_SECTIONS))
+    return [section for section in sections if section is not None]

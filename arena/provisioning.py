@@ -1,26 +1,18 @@
 """Idempotent provisioning of an organisation: its media collection, its writer and editor groups,
 and whatever other apps register (the blogs app adds the organisation's blog space).
 
-Other apps plug in with::
-
-    from arena.provisioning import provisioner
-
-    @provisioner
-    def add_blog_space(organisation, groups):  # groups: {"writer": Group, "editor": Group}
-        ...
-
-Registered functions must be idempotent; they run on every save of an organisation and from
-`manage.py provision_organisations`.
+Other apps plug in through the arena.hooks.PROVISION_ORGANISATION hook (see arena/hooks.py). Their functions
+must be idempotent; they run on every save of an organisation and from `manage.py provision_organisations`.
 """
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from wagtail import hooks
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 
+from arena.hooks import PROVISION_ORGANISATION
 from arena.models import Organisation, OrganisationGroup
-from arena.roles import ARENA_EDITORS, admin_access_permission, ensure_role_groups
-
-_provisioners = []
+from arena.roles import ARENA_EDITORS, admin_access_permission, ensure_role_groups, model_permissions
 
 # What each role may do in its organisation's collection (Wagtail collection permissions).
 COLLECTION_PERMISSIONS = {
@@ -46,23 +38,6 @@ GROUP_NAME_SUFFIX = {
     OrganisationGroup.Role.WRITER: "skribenter",
     OrganisationGroup.Role.EDITOR: "redaktörer",
 }
-
-
-def provisioner(func):
-    """Register a function(organisation, groups) that adds an app's part to every organisation."""
-    if func not in _provisioners:
-        _provisioners.append(func)
-    return func
-
-
-def _permissions(pairs):
-    by_pair = {
-        (p.content_type.app_label, p.codename): p
-        for p in Permission.objects.filter(codename__in=[codename for _, codename in pairs]).select_related(
-            "content_type"
-        )
-    }
-    return [by_pair[pair] for pair in pairs]
 
 
 def ensure_collection(organisation):
@@ -94,7 +69,7 @@ def ensure_groups(organisation, collection):
             group.name = name
             group.save(update_fields=["name"])
         group.permissions.add(access)
-        for permission in _permissions(COLLECTION_PERMISSIONS[role]):
+        for permission in model_permissions(COLLECTION_PERMISSIONS[role]):
             GroupCollectionPermission.objects.get_or_create(group=group, collection=collection, permission=permission)
         groups[role.value] = group
     return groups
@@ -105,7 +80,7 @@ def provision_organisation(organisation):
     """Create or repair everything an organisation needs. Safe to run any number of times."""
     collection = ensure_collection(organisation)
     groups = ensure_groups(organisation, collection)
-    for func in _provisioners:
+    for func in hooks.get_hooks(PROVISION_ORGANISATION):
         func(organisation, groups)
     return groups
 
@@ -117,7 +92,7 @@ def grant_arena_editor_pages(root_page):
         permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
         GroupPagePermission.objects.get_or_create(group=group, page=root_page, permission=permission)
     group.permissions.add(
-        *_permissions(
+        *model_permissions(
             [
                 ("arena", "change_sitesettings"),
                 ("arena", "view_organisation"),

@@ -2,7 +2,6 @@
 
 from django.contrib.auth.models import Group
 from django.db.models.signals import post_delete, post_save, pre_delete
-from django.dispatch import receiver
 from wagtail.models import Collection, Page
 from wagtail.signals import page_published, page_unpublished
 
@@ -10,7 +9,6 @@ from arena import page_cache
 from arena.models import FocusArea, Organisation, Person, SiteSettings
 
 
-@receiver(post_save, sender=Organisation)
 def provision_saved_organisation(sender, instance, raw=False, **kwargs):
     if raw:  # loaddata: the fixture carries the related rows itself
         return
@@ -20,7 +18,6 @@ def provision_saved_organisation(sender, instance, raw=False, **kwargs):
     page_cache.purge()
 
 
-@receiver(pre_delete, sender=Organisation)
 def remove_organisation_groups(sender, instance, **kwargs):
     # The groups only make sense for this organisation. Its media collection is kept for its files but
     # renamed, so a later organisation with the same name starts with an empty collection of its own.
@@ -30,18 +27,14 @@ def remove_organisation_groups(sender, instance, **kwargs):
     page_cache.purge()
 
 
-@receiver(page_published)
-@receiver(page_unpublished)
 def purge_on_publish(sender, **kwargs):
     page_cache.purge()
 
 
-@receiver(post_delete, sender=Page)
 def purge_on_delete(sender, **kwargs):
     page_cache.purge()
 
 
-@receiver(post_save, sender=SiteSettings)
 def purge_on_site_settings_change(sender, created=False, **kwargs):
     # The menu and footer are on every page. A row created empty (for_site() does that on the first
     # render) changes nothing, and purging then would throw away the response being cached.
@@ -49,8 +42,18 @@ def purge_on_site_settings_change(sender, created=False, **kwargs):
         page_cache.purge()
 
 
-@receiver(post_save, sender=FocusArea)
-@receiver(post_save, sender=Person)
 def purge_on_shared_content_change(sender, **kwargs):
     # Author names and focus areas appear on many pages.
     page_cache.purge()
+
+
+def connect():
+    """Connect the handlers above (from the AppConfig's ready(); connecting a function twice is a no-op)."""
+    post_save.connect(provision_saved_organisation, sender=Organisation)
+    pre_delete.connect(remove_organisation_groups, sender=Organisation)
+    page_published.connect(purge_on_publish)
+    page_unpublished.connect(purge_on_publish)
+    post_delete.connect(purge_on_delete, sender=Page)
+    post_save.connect(purge_on_site_settings_change, sender=SiteSettings)
+    post_save.connect(purge_on_shared_content_change, sender=FocusArea)
+    post_save.connect(purge_on_shared_content_change, sender=Person)

@@ -1,8 +1,15 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from arena import hooks as arena_hooks
 from arena.models import FocusArea, Organisation, Person
+from arena.related_content import pages_version, related_pages
+
+# Other pages come last among related content: the apps' own lists (posts, sessions) are more specific.
+hooks.register(arena_hooks.RELATED_CONTENT, related_pages, order=90)
+hooks.register(arena_hooks.CONTENT_VERSION, pages_version, order=90)
 
 
 class OrganisationViewSet(SnippetViewSet):

@@ -3,9 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class BlogsConfig(AppConfig):
+    # Provisioning, demo content, start-page sections and related content plug into arena through the hooks
+    # registered in blogs/wagtail_hooks.py (arena never imports blogs).
     name = "blogs"
     verbose_name = _("Blogs")
-
-    def ready(self):
-        # Plug into arena's provisioning, demo content and start page (arena never imports blogs).
-        from blogs import demo, home, provisioning  # noqa: F401

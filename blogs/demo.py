@@ -19,7 +19,6 @@ from wagtail.images import get_image_model
 from wagtail.models import PageViewRestriction, Site
 from wagtail.rich_text import RichText
 
-from arena.demo import demo_seeder
 from arena.demo.taxonomy import ensure_focus_areas
 from arena.models import Organisation, Person, SiteSettings
 from blogs.demo_posts import PEOPLE, POSTS, SPACE_INTROS
@@ -32,7 +31,6 @@ MID, LIGHT = (46, 109, 164), (120, 170, 214)
 BLUES = [BRAND, LINK, MID, LIGHT, RULE]
 
 
-@demo_seeder
 def seed_blog_demo(home=None, organisations=(), stdout=None):
     areas = {area.slug: area for area in ensure_focus_areas()}
     wanted = {data["organisation"] for data in POSTS} | set(SPACE_INTROS)

@@ -4,7 +4,6 @@ from django.contrib.auth.models import Permission
 from wagtail.models import GroupApprovalTask, GroupPagePermission, Workflow, WorkflowPage, WorkflowTask
 
 from arena.models import HomePage
-from arena.provisioning import provisioner
 from blogs.models import BlogIndexPage, BlogSpacePage
 
 BLOG_ROOT_SLUG = "bloggar"
@@ -73,7 +72,6 @@ def ensure_workflow(organisation, space, groups):
     return workflow
 
 
-@provisioner
 def provision_blog_space(organisation, groups):
     index = ensure_blog_index()
     if index is None:

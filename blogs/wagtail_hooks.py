@@ -26,8 +26,9 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import HeaderButton, ListingButton
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from arena import hooks as arena_hooks
 from arena.models import Organisation
-from blogs import services
+from blogs import demo, home, provisioning, related, services
 from blogs.models import Comment
 
 EXCERPT_LENGTH = 80
@@ -274,3 +275,11 @@ class CommentViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_comment_viewset():
     return CommentViewSet()
+
+
+# --- Plug-in points of arena (arena/hooks.py) ----------------------------------------------------------------------
+hooks.register(arena_hooks.PROVISION_ORGANISATION, provisioning.provision_blog_space, order=10)
+hooks.register(arena_hooks.HOME_SECTIONS, home.latest_posts, order=10)
+hooks.register(arena_hooks.HOME_SECTIONS, home.blog_spaces, order=20)
+hooks.register(arena_hooks.SEED_DEMO, demo.seed_blog_demo, order=10)
+hooks.register(arena_hooks.RELATED_CONTENT, related.related_posts, order=10)

@@ -8,6 +8,7 @@ class ConferencesConfig(AppConfig):
 
     def ready(self):
         # Signals record programme changes, give new places to the waiting list, reindex recordings and purge the
-        # page cache; demo plugs into seed_demo (arena never imports conferences). conferences.wagtail_hooks is
-        # found by Wagtail's own hook autodiscovery.
-        from conferences import demo, signals  # noqa: F401
+        # page cache. Demo content and related content plug into arena through conferences/wagtail_hooks.py.
+        from conferences import signals
+
+        signals.connect()

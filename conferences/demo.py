@@ -18,7 +18,6 @@ from django.utils import timezone
 from wagtail.models import Site
 from wagtail.rich_text import RichText
 
-from arena.demo import demo_seeder
 from arena.demo.taxonomy import ensure_focus_areas
 from arena.models import Organisation, Person, SiteSettings
 from conferences.demo_media import ensure_file, ensure_opening_captions, ensure_opening_video, webvtt
@@ -45,7 +44,6 @@ MORE_STREAM_LINKS = {
 }
 
 
-@demo_seeder
 def seed_conference_demo(home=None, organisations=(), stdout=None):
     if home is None:
         return

@@ -1,6 +1,5 @@
 from django.db import transaction
 from django.db.models.signals import post_save, pre_save
-from django.dispatch import receiver
 from wagtail.search import index
 
 from arena import page_cache
@@ -8,7 +7,6 @@ from conferences import registration as rules
 from conferences.models import ConferenceEditionPage, Recording, Session, SessionChange
 
 
-@receiver(pre_save, sender=Session)
 def record_time_change(sender, instance, raw=False, update_fields=None, **kwargs):
     """A published session whose live row moves in time gets a SessionChange (drafts don't touch the row).
 
@@ -23,7 +21,6 @@ def record_time_change(sender, instance, raw=False, update_fields=None, **kwargs
         instance._time_change = before
 
 
-@receiver(post_save, sender=Session)
 def save_time_change(sender, instance, **kwargs):
     before = getattr(instance, "_time_change", None)
     if before:
@@ -52,21 +49,18 @@ def _row_changed(update_fields, fields):
     return update_fields is None or bool(set(fields) & set(update_fields))
 
 
-@receiver(post_save, sender=Session)
 def fill_session_places(sender, instance, raw=False, update_fields=None, **kwargs):
     """A published session with more places (or no limit any more) gives them to its waiting list at once."""
     if not raw and instance.live and _row_changed(update_fields, ["capacity"]):
         rules.fill_free_places(session=instance)
 
 
-@receiver(post_save, sender=ConferenceEditionPage)
 def fill_day_places(sender, instance, raw=False, update_fields=None, **kwargs):
     """The same for the conference day when a published edition's capacity goes up."""
     if not raw and instance.live and _row_changed(update_fields, ["capacity"]):
         rules.fill_free_places(edition=instance)
 
 
-@receiver(post_save, sender=Session)
 def reindex_recording(sender, instance, raw=False, update_fields=None, **kwargs):
     """The recording's search entry holds its session's title and abstract (RelatedFields), and Wagtail only
     re-indexes the recording when the recording itself is saved: without this, the archive finds a renamed session
@@ -75,3 +69,12 @@ def reindex_recording(sender, instance, raw=False, update_fields=None, **kwargs)
         return
     for recording in Recording.objects.filter(session=instance):
         index.insert_or_update_object(recording)
+
+
+def connect():
+    """Connect the handlers above (from the AppConfig's ready(); connecting a function twice is a no-op)."""
+    pre_save.connect(record_time_change, sender=Session)
+    post_save.connect(save_time_change, sender=Session)
+    post_save.connect(fill_session_places, sender=Session)
+    post_save.connect(fill_day_places, sender=ConferenceEditionPage)
+    post_save.connect(reindex_recording, sender=Session)

@@ -8,6 +8,7 @@ from django.contrib.auth.models import Permission
 from django.db.models import Exists, OuterRef, Q
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import ObjectList, Panel
@@ -17,8 +18,9 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from arena import hooks as arena_hooks
 from arena.permission_policies import ReadOnlyModelPolicy
-from conferences import admin_views
+from conferences import admin_views, demo, related
 from conferences.models import (
     ConferenceEditionPage,
     EditionTrack,
@@ -347,3 +349,9 @@ class ConferenceViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(ConferenceViewSetGroup)
+
+
+# --- Plug-in points of arena (arena/hooks.py) ----------------------------------------------------------------------
+hooks.register(arena_hooks.SEED_DEMO, demo.seed_conference_demo, order=20)
+hooks.register(arena_hooks.RELATED_CONTENT, related.related_sessions, order=20)
+hooks.register(arena_hooks.CONTENT_VERSION, related.sessions_version, order=20)

@@ -26,7 +26,5 @@ class MaturityConfig(AppConfig):
     verbose_name = _("Digital maturity")
 
     def ready(self):
-        # Plug into seed_demo (arena never imports maturity).
-        from maturity import demo  # noqa: F401
-
+        # Demo content plugs into arena through maturity/wagtail_hooks.py (arena never imports maturity).
         post_migrate.connect(grant_analyst_permissions, sender=self, dispatch_uid="maturity_grant_analysts")

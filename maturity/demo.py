@@ -18,7 +18,6 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from arena.blocks import LinkBlock
-from arena.demo import demo_seeder
 from arena.demo.taxonomy import ensure_focus_areas
 from arena.models import Organisation, SiteSettings
 from maturity import demo_data
@@ -38,7 +37,6 @@ from maturity.scoring import recompute_round
 KINDS = (Organisation.Kind.FORVALTNING, Organisation.Kind.BOLAG)
 
 
-@demo_seeder
 @transaction.atomic  # all or nothing, and SQLite writes the answers in one transaction instead of one per row
 def seed_maturity_demo(home=None, organisations=(), stdout=None):
     ensure_focus_areas()  # the model file links categories to focus areas by slug

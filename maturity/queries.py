@@ -9,11 +9,10 @@ the access rule (access.py) here, so views and exporters cannot forget either.
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.apps import apps
 from django.core.cache import cache
-from django.db.models import Max, Q
 
 from arena.models import Organisation
+from arena.related_content import RelatedQuery, content_version, related_content
 from maturity import access, privacy
 from maturity.models import Category, GroupScore, NationalReference, OrganisationScore, Round, RoundParticipant
 
@@ -328,97 +327,37 @@ def weakest_categories(results, round_id, categories, count=3):
 
 
 # --- Arena content to learn from ------------------------------------------------------------------------------
-# The apps do not import each other (DESIGN.md); the blog and conference models are looked up by name, and the
-# shared taxonomies (focus areas, blog tags) connect a category to them.
+# The apps do not import each other (DESIGN.md): arena's related-content hook asks every app for public content
+# about a weak category's focus areas, tags and name (blog posts, conference sessions, other pages).
 
 
 @dataclass
 class LearningLinks:
     category: Category
     score: float
-    posts: list
-    sessions: list
-    pages: list
-
-
-def _installed_model(app_label, model_name):
-    if not apps.is_installed(app_label):
-        return None
-    return apps.get_model(app_label, model_name)
-
-
-def _category_posts(category, area_ids, exclude_organisation):
-    post_model = _installed_model("blogs", "BlogPostPage")
-    if post_model is None:
-        return []
-    match = Q(focus_areas__in=area_ids) if area_ids else Q()
-    for tag in category.tag_list:
-        match |= Q(tags__name__iexact=tag)
-    if not match:
-        return []
-    ids = post_model.objects.live().public().filter(match).exclude(organisation=exclude_organisation).values("pk")
-    # The id subquery keeps DISTINCT away from the ordering (a post matching two tags is still listed once).
-    return list(
-        post_model.objects.filter(pk__in=ids)
-        .select_related("organisation")
-        .order_by("-published_date", "-pk")[:LEARNING_ITEMS]
-    )
-
-
-def _category_sessions(area_ids):
-    session_model = _installed_model("conferences", "Session")
-    if session_model is None or not area_ids:
-        return []
-    ids = session_model.objects.filter(live=True, edition__live=True, focus_areas__in=area_ids).values("pk")
-    return list(session_model.objects.filter(pk__in=ids).select_related("edition").order_by("-start")[:LEARNING_ITEMS])
-
-
-BLOG_PAGE_MODELS = ("BlogIndexPage", "BlogSpacePage", "BlogPostPage")
-
-
-def _category_pages(category):
-    """Other arena pages about the category (not the blog, listed on its own), through the site search on the
-    category's name and tags."""
-    from wagtail.models import Page
-
-    terms = " ".join([category.name, *category.tag_list])
-    pages = Page.objects.live().public().exclude(depth__lte=2)
-    if apps.is_installed("blogs"):
-        pages = pages.not_type(*(apps.get_model("blogs", name) for name in BLOG_PAGE_MODELS))
-    return list(pages.search(terms, operator="or")[:LEARNING_ITEMS])
+    groups: list  # arena.related_content.RelatedGroup, one per answering app
 
 
 # Finding suggested reading (full-text search included) is the organisation page's most expensive part, so it is
-# cached. The key changes whenever a page or session is published; an unpublished post or a page made staff-only
-# may stay listed for this long at most.
+# cached. The key changes whenever content is published; an unpublished post or a page made staff-only may stay
+# listed for this long at most.
 LEARNING_LINKS_SECONDS = 300
 
 
-def _content_version():
-    """Changes when any page or session is published: two indexed MAX queries."""
-    from wagtail.models import Page
-
-    stamps = [Page.objects.aggregate(latest=Max("last_published_at"))["latest"]]
-    session_model = _installed_model("conferences", "Session")
-    if session_model is not None:
-        stamps.append(session_model.objects.aggregate(latest=Max("last_published_at"))["latest"])
-    return "-".join(stamp.isoformat() if stamp else "0" for stamp in stamps)
-
-
 def learning_links(weakest, exclude_organisation):
-    """Blog posts, conference sessions and pages for each weak category, cached for a few minutes (the same for
-    everyone who may see the organisation: only public, live content is linked)."""
+    """Related content for each weak category, cached for a few minutes (the same for everyone who may see the
+    organisation: only public, live content is linked)."""
     key = "maturity:learning:{}:{}:{}".format(
         exclude_organisation.pk,
         ",".join(f"{category.pk}={score:.3f}" for category, score in weakest),
-        _content_version(),
+        content_version(),
     )
     return cache.get_or_set(key, lambda: _find_learning_links(weakest, exclude_organisation), LEARNING_LINKS_SECONDS)
 
 
 def _find_learning_links(weakest, exclude_organisation):
-    """Three queries per category plus one for the focus areas, so the count depends on the number of categories
-    shown (at most three), nothing else."""
+    """One query for the focus areas, then each app's answer per category (the count depends on the number of
+    categories shown, at most three, and the number of answering apps, nothing else)."""
     categories = [category for category, _score in weakest]
     areas = defaultdict(list)
     through = Category.focus_areas.through
@@ -430,9 +369,15 @@ def _find_learning_links(weakest, exclude_organisation):
         LearningLinks(
             category=category,
             score=score,
-            posts=_category_posts(category, areas[category.pk], exclude_organisation),
-            sessions=_category_sessions(areas[category.pk]),
-            pages=_category_pages(category),
+            groups=related_content(
+                RelatedQuery(
+                    focus_area_ids=tuple(areas[category.pk]),
+                    tags=tuple(category.tag_list),
+                    text=" ".join([category.name, *category.tag_list]),
+                    exclude_organisation_id=exclude_organisation.pk,
+                    limit=LEARNING_ITEMS,
+                )
+            ),
         )
         for category, score in weakest
     ]

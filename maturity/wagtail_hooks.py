@@ -10,7 +10,9 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from arena import hooks as arena_hooks
 from arena.permission_policies import ReadOnlyModelPolicy
+from maturity import demo
 from maturity.admin_views import ImportJobView, ImportView, MaturityModelInspectView, can_import
 from maturity.models import MaturityModel, NationalReference, Round
 
@@ -133,3 +135,7 @@ class MaturityViewSetGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_maturity_viewsets():
     return MaturityViewSetGroup()
+
+
+# --- Plug-in points of arena (arena/hooks.py) ----------------------------------------------------------------------
+hooks.register(arena_hooks.SEED_DEMO, demo.seed_maturity_demo, order=30)

@@ -7,9 +7,11 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
+from wagtail import hooks
 from wagtail.models import Page, Site
 
-from arena.demo import registered_seeders, texts
+from arena.demo import texts
+from arena.hooks import SEED_DEMO
 from arena.models import (
     AccessibilityReportField,
     AccessibilityStatementPage,
@@ -228,6 +230,6 @@ def seed(password, stdout=None, organisation_names=None, app_content=True):
     seed_site_settings(home, pages)
     grant_arena_editor_pages(home)
     users = seed_users(password)
-    for seeder in registered_seeders() if app_content else ():
+    for seeder in hooks.get_hooks(SEED_DEMO) if app_content else ():
         seeder(home=home, organisations=organisations, stdout=stdout)
     return {"organisations": organisations, "users": users, "home": home}

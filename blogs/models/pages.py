@@ -24,6 +24,8 @@ WORDS_PER_MINUTE = 200
 
 class BlogIndexPage(RoutablePageMixin, Page):
     """All posts from all organisations, with filters, feeds and author pages."""
+    # Listed by blogs' own related-content answer (posts), or a container: not among related "pages".
+    in_related_pages = False
 
     intro = models.TextField(_("introduction"), max_length=600, blank=True)
 
@@ -66,6 +68,8 @@ class BlogIndexPage(RoutablePageMixin, Page):
 
 class BlogSpacePage(RoutablePageMixin, Page):
     """One organisation's blog space. Created by provisioning; its editors approve what its writers submit."""
+    # Listed by blogs' own related-content answer (posts), or a container: not among related "pages".
+    in_related_pages = False
 
     organisation = models.OneToOneField(
         "arena.Organisation", verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="blog_space"
@@ -120,6 +124,8 @@ class BlogPostAuthor(Orderable):
 
 
 class BlogPostPage(Page):
+    # Listed by blogs' own related-content answer (posts), or a container: not among related "pages".
+    in_related_pages = False
     intro = models.TextField(_("introduction"), max_length=600, help_text=_("Shown in listings and feeds."))
     hero_image = models.ForeignKey(
         "wagtailimages.Image",

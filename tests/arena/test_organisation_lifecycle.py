@@ -28,16 +28,14 @@ def test_names_that_share_a_slug_get_distinct_slugs_in_code():
 
 @pytest.mark.django_db
 def test_a_failing_provisioner_leaves_no_organisation_behind():
-    from arena import provisioning
+    from wagtail import hooks
+
+    from arena.hooks import PROVISION_ORGANISATION
 
     def broken(organisation, groups):
         raise RuntimeError("hook failed")
 
-    provisioning.provisioner(broken)
-    try:
-        with pytest.raises(RuntimeError):
-            Organisation.objects.create(name="Halvfärdiga förvaltningen", kind="forvaltning")
-    finally:
-        provisioning._provisioners.remove(broken)
+    with hooks.register_temporarily(PROVISION_ORGANISATION, broken), pytest.raises(RuntimeError):
+        Organisation.objects.create(name="Halvfärdiga förvaltningen", kind="forvaltning")
     assert not Organisation.objects.filter(name="Halvfärdiga förvaltningen").exists()
     assert not Group.objects.filter(name__startswith="Halvfärdiga").exists()

@@ -6,10 +6,12 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.db import transaction
+from wagtail import hooks
 from wagtail.models import Collection, GroupCollectionPermission
 
+from arena.hooks import PROVISION_ORGANISATION
 from arena.models import Organisation, OrganisationGroup
-from arena.provisioning import provision_organisation, provisioner
+from arena.provisioning import provision_organisation
 from tests.factories import OrganisationFactory, UserFactory, add_editor, add_writer, organisation_group
 
 pytestmark = pytest.mark.django_db
@@ -214,59 +216,55 @@ class TestDelete:
 
 
 class TestHooks:
-    def test_registered_provisioner_is_called_with_organisation_and_groups(self, restore_provisioners):
+    def test_registered_provisioner_is_called_with_organisation_and_groups(self):
         calls = []
 
-        @provisioner
         def record(organisation, groups):
             calls.append((organisation.pk, {role: group.pk for role, group in groups.items()}))
 
-        assert record in restore_provisioners
-        organisation = OrganisationFactory()
+        with hooks.register_temporarily(PROVISION_ORGANISATION, record):
+            assert record in hooks.get_hooks(PROVISION_ORGANISATION)
+            organisation = OrganisationFactory()
 
-        expected_groups = {
-            "writer": organisation_group(organisation, "writer").pk,
-            "editor": organisation_group(organisation, "editor").pk,
-        }
-        assert calls == [(organisation.pk, expected_groups)]
+            expected_groups = {
+                "writer": organisation_group(organisation, "writer").pk,
+                "editor": organisation_group(organisation, "editor").pk,
+            }
+            assert calls == [(organisation.pk, expected_groups)]
 
-        provision_organisation(organisation)
-        assert calls == [(organisation.pk, expected_groups)] * 2
+            provision_organisation(organisation)
+            assert calls == [(organisation.pk, expected_groups)] * 2
 
-    def test_registering_twice_calls_once(self, restore_provisioners):
-        calls = []
+    def test_each_app_registers_its_provisioner_once(self):
+        registered = [f"{func.__module__}.{func.__name__}" for func in hooks.get_hooks(PROVISION_ORGANISATION)]
+        assert registered == ["blogs.provisioning.provision_blog_space"]
 
+    def test_a_temporary_hook_is_gone_afterwards(self):
         def record(organisation, groups):
-            calls.append(organisation.pk)
+            raise AssertionError("must not run")
 
-        provisioner(record)
-        provisioner(record)
+        with hooks.register_temporarily(PROVISION_ORGANISATION, record):
+            pass
+        assert record not in hooks.get_hooks(PROVISION_ORGANISATION)
         OrganisationFactory()
 
-        assert len(calls) == 1
-
-    def test_fixture_removed_hooks_from_earlier_tests(self):
-        from arena import provisioning
-
-        assert not [func for func in provisioning._provisioners if func.__module__ == __name__]
-
-    def test_failing_hook_rolls_back_the_whole_creation(self, restore_provisioners):
-        @provisioner
+    def test_failing_hook_rolls_back_the_whole_creation(self):
         def broken(organisation, groups):
             raise RuntimeError("the blog space could not be created")
 
         before = counts()
 
-        with pytest.raises(RuntimeError, match="blog space"):
-            with transaction.atomic():
-                Organisation.objects.create(name="Halvfärdiga förvaltningen")
+        with hooks.register_temporarily(PROVISION_ORGANISATION, broken):
+            with pytest.raises(RuntimeError, match="blog space"):
+                with transaction.atomic():
+                    Organisation.objects.create(name="Halvfärdiga förvaltningen")
 
         assert counts() == before
         assert not Organisation.objects.filter(name="Halvfärdiga förvaltningen").exists()
         assert not Collection.objects.filter(name="Halvfärdiga förvaltningen").exists()
         assert not Group.objects.filter(name__startswith="Halvfärdiga förvaltningen").exists()
 
-    def test_failing_hook_leaves_no_half_provisioned_collection_or_groups(self, restore_provisioners):
+    def test_failing_hook_leaves_no_half_provisioned_collection_or_groups(self):
         """Even without an outer transaction, provisioning itself is all-or-nothing."""
         organisation = Organisation.objects.create(name="Reparerade förvaltningen")
         Collection.objects.filter(pk=organisation.collection_id).delete()
@@ -275,11 +273,10 @@ class TestHooks:
         assert organisation.collection is None
         before = counts()
 
-        @provisioner
         def broken(organisation, groups):
             raise RuntimeError("boom")
 
-        with pytest.raises(RuntimeError):
+        with hooks.register_temporarily(PROVISION_ORGANISATION, broken), pytest.raises(RuntimeError):
             provision_organisation(organisation)
 
         assert counts() == before

@@ -15,11 +15,12 @@ from django.conf import settings
 from django.contrib.auth import get_user, get_user_model
 from django.core.management import CommandError, call_command
 from django.test import RequestFactory
+from wagtail import hooks
 from wagtail.models import Site
 
 from arena.blocks import LinkBlock
-from arena.demo import registered_seeders
 from arena.demo.seed import ensure_home_page
+from arena.hooks import SEED_DEMO
 from arena.models import Organisation, SiteSettings
 from maturity import demo, demo_data
 from maturity.models import (
@@ -78,13 +79,13 @@ def group_total(year, kind=GroupScore.Kind.ALL):
 def test_the_seeder_is_registered_by_the_app_itself():
     # In a fresh process: this module imports maturity.demo itself, which would hide a missing registration.
     code = (
-        "import django; django.setup(); from arena.demo import registered_seeders; "
-        "print(sorted(f'{s.__module__}.{s.__name__}' for s in registered_seeders()))"
+        "import django; django.setup(); from wagtail import hooks; "
+        "print(sorted(f'{s.__module__}.{s.__name__}' for s in hooks.get_hooks('arena_seed_demo')))"
     )
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "arena.settings.test"}
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
     assert "maturity.demo.seed_maturity_demo" in result.stdout
-    assert demo.seed_maturity_demo in registered_seeders()
+    assert demo.seed_maturity_demo in hooks.get_hooks(SEED_DEMO)
 
 
 @pytest.mark.django_db

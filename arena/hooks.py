@@ -1,0 +1,29 @@
+"""The names of arena's plug-in points. Apps answer them with Wagtail's hooks, in their own `wagtail_hooks.py`:
+
+    from wagtail import hooks
+    from arena import hooks as arena_hooks
+
+    hooks.register(arena_hooks.PROVISION_ORGANISATION, provision_blog_space, order=10)
+
+arena imports no app: it only calls `wagtail.hooks.get_hooks(NAME)`, which returns the registered functions
+sorted by `order` (lowest first). docs/architecture.md lists who provides and who consumes each hook.
+"""
+
+# fn(organisation, groups) -> None. Adds an app's part to an organisation (groups: {"writer": Group, "editor":
+# Group}). Runs inside provision_organisation's transaction on every save and must be idempotent.
+PROVISION_ORGANISATION = "arena_provision_organisation"
+
+# fn(request) -> arena.home_sections.HomeSection | None. A section of the start page; order = position.
+HOME_SECTIONS = "arena_home_sections"
+
+# fn(home, organisations, stdout) -> None. An app's demo content for `manage.py seed_demo`, run after arena's own
+# and in order (later seeders may link to what earlier ones made). Must be idempotent.
+SEED_DEMO = "arena_seed_demo"
+
+# fn(query: arena.related_content.RelatedQuery) -> arena.related_content.RelatedGroup | None. Public, live
+# content about some focus areas, tags or words, from one app (e.g. blog posts, conference sessions).
+RELATED_CONTENT = "arena_related_content"
+
+# fn() -> str. Changes whenever content that RELATED_CONTENT answers with is published or unpublished; caches of
+# related content are keyed by the concatenation.
+CONTENT_VERSION = "arena_content_version"
