@@ -1,10 +1,10 @@
 """/sok/: full-text search across the arena's public pages."""
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from arena.pagination import paginate
 from arena.search_text import clean_search_text
 
 RESULTS_PER_PAGE = 10
@@ -21,10 +21,6 @@ def search(request):
     text = clean_search_text(query)  # the query itself is shown back to the visitor as typed
     if text:
         found = Page.objects.live().public().specific().search(text)
-        paginator = Paginator(found, RESULTS_PER_PAGE)
-        try:
-            results = paginator.page(request.GET.get("sida", 1))
-        except (PageNotAnInteger, EmptyPage):
-            results = paginator.page(1)
+        results = paginate(request, found, RESULTS_PER_PAGE)
     status = 400 if error else 200
     return render(request, "arena/search.html", {"query": query, "results": results, "error": error}, status=status)
