@@ -57,11 +57,30 @@ def env_list(name, default=()):
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
+# SQLite as a web server's database (the embedded default): several requests write at once, e.g. Wagtail's autosave
+# and a writer's "submit for moderation". WAL lets readers work while one connection writes; IMMEDIATE takes the
+# write lock when a transaction begins, so a transaction that reads and then writes waits for the lock (up to the
+# busy timeout) instead of failing at once with "database is locked" when it tries to upgrade its read lock.
+SQLITE_BUSY_TIMEOUT_SECONDS = 20
+
+
+def sqlite_database(path):
+    return {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": str(path),
+        "OPTIONS": {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": SQLITE_BUSY_TIMEOUT_SECONDS,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        },
+    }
+
+
 def database_from_env(sqlite_path):
     """DATABASE_URL when set (PostgreSQL in production and CI), else a local SQLite file."""
     url = os.environ.get("DATABASE_URL", "").strip()
     if not url:
-        return {"ENGINE": "django.db.backends.sqlite3", "NAME": str(sqlite_path)}
+        return sqlite_database(sqlite_path)
     scheme = url.split("://", 1)[0] if "://" in url else ""
     try:
         config = dj_database_url.parse(url, conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60))
