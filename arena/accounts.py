@@ -6,7 +6,33 @@ from django.conf import settings
 from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 
+from arena import site_url
 from arena.tasks import enqueue, send_mail_message
+
+
+class PublicSite:
+    """What allauth's mail templates call the current site: the site's name and public domain, not the request's
+    Host header (without django.contrib.sites allauth would greet "Hej från !" or name whatever host was used)."""
+
+    name = settings.WAGTAIL_SITE_NAME
+
+    @property
+    def domain(self):
+        return site_url.domain()
+
+
+def public_addresses(request, context):
+    """allauth builds the links in its mails (password reset, confirmation) from the request; move them onto the
+    public address (PUBLIC_BASE_URL)."""
+    if request is None:
+        return dict(context)
+    request_root = request.build_absolute_uri("/")
+    return {
+        key: site_url.absolute_url("/" + value.removeprefix(request_root))
+        if isinstance(value, str) and value.startswith(request_root)
+        else value
+        for key, value in context.items()
+    }
 
 
 class ArenaAccountAdapter(DefaultAccountAdapter):
@@ -16,7 +42,7 @@ class ArenaAccountAdapter(DefaultAccountAdapter):
 
     def send_mail(self, template_prefix, email, context):
         # Render here (templates need the request context) and hand the finished message to Celery.
-        context = {**context, "email": email, "current_site": context.get("current_site")}
+        context = {**public_addresses(self.request, context), "email": email, "current_site": PublicSite()}
         subject = render_to_string(f"{template_prefix}_subject.txt", context).strip()
         subject = self.format_email_subject(" ".join(subject.splitlines()))
         body = render_to_string(f"{template_prefix}_message.txt", context, self.request).strip()

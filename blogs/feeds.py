@@ -6,6 +6,7 @@ from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 
+from arena.site_url import absolute_url
 from blogs import queries
 
 FEED_ITEMS = 30
@@ -24,6 +25,10 @@ class PostFeed(Feed):
 
     def link(self):
         return self.page.get_full_url(self.request)
+
+    def feed_url(self):
+        # Django would build the feed's own address (atom:link rel="self") from the request's Host header.
+        return absolute_url(self.request.path)
 
     def posts(self):
         return queries.public_posts()

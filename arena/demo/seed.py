@@ -23,6 +23,7 @@ from arena.models import (
 )
 from arena.provisioning import grant_arena_editor_pages, provision_organisation
 from arena.roles import ANALYSTS, ARENA_EDITORS, ORGANISERS, ensure_role_groups
+from arena.site_url import sync_default_site
 
 ORGANISATIONS_CSV = Path(__file__).with_name("organisations.csv")
 DEMO_DOMAIN = "kunskapsarenan.local"
@@ -128,6 +129,7 @@ def ensure_home_page():
             site.save()
         if placeholder is not None:
             placeholder.delete()
+    sync_default_site()
     return home
 
 

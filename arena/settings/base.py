@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
-from .env import database_from_env, env_bool, env_int, env_list, env_str
+from .env import database_from_env, env_base_url, env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -196,7 +196,7 @@ if OIDC_CLIENT_ID:
         "APPS": [
             {
                 "provider_id": env_str("OIDC_PROVIDER_ID", "stadens-sso"),
-                "name": env_str("OIDC_PROVIDER_NAME", "Stadens inloggning"),
+                "name": env_str("OIDC_PROVIDER_NAME", "Logga in med stadens konto"),
                 "client_id": OIDC_CLIENT_ID,
                 "secret": env_required("OIDC_CLIENT_SECRET", "krävs när OIDC_CLIENT_ID är satt"),
                 "settings": {
@@ -248,7 +248,11 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Kunskapsarenan"
-WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The one public address of the site. Every absolute link (feeds, sitemap, API, e-mails, calendar files, Open Graph)
+# is built from it, never from the request's Host header, and the default Wagtail Site is kept in step with it on
+# every migrate and seed_demo (arena.site_url). WAGTAILADMIN_BASE_URL is still read for older environments.
+PUBLIC_BASE_URL = env_base_url(["PUBLIC_BASE_URL", "WAGTAILADMIN_BASE_URL"], "http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = PUBLIC_BASE_URL
 # One login for the site and the admin: allauth's, which is rate-limited and offers SSO.
 WAGTAILADMIN_LOGIN_URL = "/konto/login/"
 WAGTAIL_FRONTEND_LOGIN_URL = "/konto/login/"
@@ -276,7 +280,7 @@ FORM_SUBMISSION_RETENTION_DAYS = env_int("FORM_SUBMISSION_RETENTION_DAYS", 365)
 RECORDING_MAX_UPLOAD_BYTES = env_int("RECORDING_MAX_UPLOAD_MB", 2048) * 1024 * 1024
 
 REST_FRAMEWORK = {"DEFAULT_THROTTLE_RATES": {}}
-WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
+WAGTAILAPI_BASE_URL = PUBLIC_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 50
 
 SECURE_CONTENT_TYPE_NOSNIFF = True

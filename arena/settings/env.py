@@ -5,6 +5,7 @@ Errors are raised as ConfigurationError so manage.py and wsgi.py can report them
 """
 
 import os
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -55,6 +56,28 @@ def env_list(name, default=()):
     if raw is None:
         return list(default)
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_base_url(names, default):
+    """The site's public address (scheme and host, optionally a port; no path), from the first of `names` that
+    is set. Wagtail's Site stores only a host and a port and derives https from port 443, so https on another
+    port cannot be represented and is refused here rather than producing http:// links."""
+    name, raw = next(((name, os.environ[name]) for name in names if os.environ.get(name, "").strip()), (None, default))
+    label = name or names[0]
+    url = urlsplit(raw.strip())
+    try:
+        port = url.port
+    except ValueError:
+        raise ConfigurationError(f"{label}={raw!r} har en ogiltig port.") from None
+    if url.scheme not in ("http", "https") or not url.hostname:
+        raise ConfigurationError(f"{label}={raw!r} ska vara en adress som https://kunskapsarenan.goteborg.se.")
+    if url.path.strip("/") or url.query or url.fragment:
+        raise ConfigurationError(f"{label}={raw!r} ska vara bara schema och värd, utan sökväg.")
+    if url.scheme == "https" and port not in (None, 443):
+        raise ConfigurationError(f"{label}={raw!r}: https stöds bara på port 443.")
+    default_port = 443 if url.scheme == "https" else 80
+    netloc = url.hostname if port in (None, default_port) else f"{url.hostname}:{port}"
+    return f"{url.scheme}://{netloc}"
 
 
 # SQLite as a web server's database (the embedded default): several requests write at once, e.g. Wagtail's autosave

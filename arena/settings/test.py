@@ -11,7 +11,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CELERY_TASK_ALWAYS_EAGER = True
 MEDIA_ROOT = BASE_DIR / ".pytest_media"  # noqa: F405
-WAGTAILADMIN_BASE_URL = "http://testserver"
+PUBLIC_BASE_URL = WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = "http://testserver"
 ALLOWED_HOSTS = ["*"]
 # Tests count queries and assert on fresh renders; the page cache is tested on its own.
 PAGE_CACHE_SECONDS = int(env_str("TEST_PAGE_CACHE_SECONDS", "0"))

@@ -2,6 +2,7 @@ from django import template
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
+from arena import site_url
 from arena.home_sections import sections_for
 
 register = template.Library()
@@ -15,3 +16,9 @@ def home_sections(context):
         render_to_string(section.template, section.context, request=request) for section in sections_for(request)
     ]
     return mark_safe("".join(parts))  # each part is an autoescaped template render
+
+
+@register.filter
+def absolute_url(location):
+    """A path or URL as an absolute URL on the site's public address (PUBLIC_BASE_URL), never the Host header."""
+    return site_url.absolute_url(str(location))

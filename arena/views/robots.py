@@ -1,6 +1,9 @@
 from django.http import HttpResponse
+from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
+
+from arena.site_url import absolute_url
 
 
 @require_GET
@@ -12,6 +15,6 @@ def robots_txt(request):
         "Disallow: /konto/",
         "Disallow: /mognad/",
         "Disallow: /sok/",
-        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+        f"Sitemap: {absolute_url(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

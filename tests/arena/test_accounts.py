@@ -85,6 +85,17 @@ def test_password_reset_mail_is_sent_through_the_task_queue(client):
 
 
 @pytest.mark.django_db
+def test_password_reset_mail_names_the_site_and_links_to_the_public_address(client):
+    UserFactory(email="nora@goteborg.example")
+    with override_settings(PUBLIC_BASE_URL="https://kunskapsarenan.goteborg.example"):
+        client.post("/konto/password/reset/", {"email": "nora@goteborg.example"}, HTTP_HOST="intern.example")
+    body = mail.outbox[0].body
+    assert "Hej från Kunskapsarenan!" in body
+    assert "https://kunskapsarenan.goteborg.example/konto/password/reset/key/" in body
+    assert "testserver" not in body and "intern" not in body
+
+
+@pytest.mark.django_db
 def test_password_reset_does_not_reveal_unknown_addresses(client):
     response = client.post("/konto/password/reset/", {"email": "okand@goteborg.example"})
     assert response.status_code == 302
@@ -105,7 +116,7 @@ SSO = {
         "APPS": [
             {
                 "provider_id": "stadens-sso",
-                "name": "Stadens inloggning",
+                "name": "Logga in med Göteborgs Stads konto",
                 "client_id": "arena",
                 "secret": "hemligt",
                 "settings": {"server_url": "https://login.example.se/.well-known/openid-configuration"},
@@ -119,7 +130,7 @@ SSO = {
 def test_sso_button_appears_when_configured(client):
     with override_settings(SOCIALACCOUNT_PROVIDERS=SSO):
         body = client.get("/konto/login/").content.decode()
-    assert "Logga in med stadens konto" in body
+    assert ">Logga in med Göteborgs Stads konto</button>" in body  # OIDC_PROVIDER_NAME is the button's text
     assert 'action="/konto/oidc/stadens-sso/login/' in body
 
 
