@@ -3,10 +3,12 @@ from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
-def sync_site_after_migrate(sender, using, **kwargs):
+def after_migrate(sender, using, **kwargs):
     from arena.site_url import sync_default_site
+    from arena.slugs import asciify_existing_slugs
 
     sync_default_site()
+    asciify_existing_slugs()
 
 
 class ArenaConfig(AppConfig):
@@ -14,10 +16,11 @@ class ArenaConfig(AppConfig):
     verbose_name = _("Arena")
 
     def ready(self):
-        from arena import signals, workflow_notifications
+        from arena import signals, slugs, workflow_notifications
 
         signals.connect()  # provisioning on save, page-cache purges
+        slugs.require_ascii_slugs_in_admin_forms()
         workflow_notifications.connect()  # Wagtail's moderation emails go through Celery
-        # The default Site follows PUBLIC_BASE_URL (links in feeds, sitemap, API). post_migrate comes after the whole
-        # migration plan, so Wagtail's Site table exists by then.
-        post_migrate.connect(sync_site_after_migrate, sender=self, dispatch_uid="arena_sync_site")
+        # The default Site follows PUBLIC_BASE_URL (links in feeds, sitemap, API), and addresses made before they
+        # were ASCII move (with redirects). post_migrate comes after the whole migration plan, so every table exists.
+        post_migrate.connect(after_migrate, sender=self, dispatch_uid="arena_after_migrate")

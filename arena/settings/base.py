@@ -257,6 +257,9 @@ WAGTAILADMIN_BASE_URL = PUBLIC_BASE_URL
 WAGTAILADMIN_LOGIN_URL = "/konto/login/"
 WAGTAIL_FRONTEND_LOGIN_URL = "/konto/login/"
 WAGTAIL_I18N_ENABLED = False
+# ASCII addresses (så gick införandet → sa-gick-inforandet), for pages and tags alike (arena/slugs.py).
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
+TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("sv", "Svenska"), ("en", "English")]
 # One time zone for everyone in the admin: Wagtail otherwise lets each user pick their own and reads the times they
 # type in it, so an organiser set to New York typing 09:00 for a session (under "Time (Europe/Stockholm)") would
