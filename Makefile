@@ -5,6 +5,9 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The address `make run` serves and the site links to (feeds, sitemap, e-mails): PUBLIC_BASE_URL when set,
+# else HOST:PORT (0.0.0.0 listens everywhere; the browser reaches it as localhost).
+RUN_URL := $(or $(PUBLIC_BASE_URL),http://$(if $(filter 0.0.0.0,$(HOST)),localhost,$(HOST)):$(PORT))
 # pytest-xdist processes for `make test` (auto = one per core; 0 runs everything in this process).
 TEST_WORKERS ?= auto
 
@@ -27,10 +30,10 @@ install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
 run: install
-	$(PY) manage.py migrate --noinput
-	$(PY) manage.py seed_demo
-	@echo "Kunskapsarenan körs på http://$(HOST):$(PORT)/  (avsluta med Ctrl+C)"
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	PUBLIC_BASE_URL=$(RUN_URL) $(PY) manage.py migrate --noinput
+	PUBLIC_BASE_URL=$(RUN_URL) $(PY) manage.py seed_demo
+	@echo "Kunskapsarenan körs på $(RUN_URL)/  (avsluta med Ctrl+C)"
+	PUBLIC_BASE_URL=$(RUN_URL) $(PY) manage.py runserver $(HOST):$(PORT)
 
 # Browser-test assets: axe-core from npm (package-lock.json) and, where possible, Debian's chromium.
 test-assets:

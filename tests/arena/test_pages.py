@@ -148,3 +148,15 @@ def test_search_query_count_is_flat(client, home, django_assert_max_num_queries)
     with django_assert_max_num_queries(len(small.captured_queries)):
         response = client.get("/sok/", {"q": "digitalisering"})
     assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_every_page_links_the_favicon_and_favicon_ico_leads_to_it(client, home):
+    body = client.get("/").content.decode()
+    assert '<link rel="icon" href="/static/img/favicon.svg" type="image/svg+xml">' in body
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"] == "/static/img/favicon.svg"
+    from django.contrib.staticfiles import finders
+
+    assert finders.find("img/favicon.svg")

@@ -2,6 +2,7 @@
 
 import os
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from celery import Celery
@@ -13,6 +14,7 @@ from wagtail.models import Site
 from arena import tasks
 from arena.models import StandardPage
 
+ROOT = Path(__file__).resolve().parents[2]
 ran = []
 
 
@@ -88,3 +90,26 @@ def test_old_form_submissions_are_deleted(settings):
     recent = FormSubmission.objects.create(page=home, form_data={"a": 2})
     assert tasks.delete_old_form_submissions() == 1
     assert list(FormSubmission.objects.values_list("pk", flat=True)) == [recent.pk]
+
+
+def test_a_task_in_the_embedded_default_logs_no_kombu_warning():
+    """The default setup (no DATABASE_URL, no REDIS_URL: eager Celery, in-memory broker) runs a task quietly."""
+    import subprocess
+    import sys
+
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("DATABASE_URL", "REDIS_URL", "CELERY_BROKER_URL", "CELERY_TASK_ALWAYS_EAGER")
+    }
+    env["DJANGO_SETTINGS_MODULE"] = "arena.settings.dev"
+    code = (
+        "import django; django.setup(); from arena.tasks import enqueue, send_mail_message; "
+        "enqueue(send_mail_message, subject='Hej', body='Text', recipients=['a@example.se'], sender='n@example.se')"
+    )
+    result = subprocess.run(
+        [sys.executable, "-W", "default", "-c", code], capture_output=True, text=True, env=env, cwd=ROOT
+    )
+    assert result.returncode == 0, result.stderr
+    assert "kombu" not in result.stderr + result.stdout
+    assert "WARNING" not in result.stderr + result.stdout
