@@ -1,8 +1,9 @@
 """The maturity dashboards (/mognad/, /mognad/<organisation>/), their exports and the public open data.
 
-Dashboards and exports need a login; what a user sees is decided in access.py and the privacy rule in
-privacy.py, both applied inside queries.py. Logged-in responses are Cache-Control: private, so neither the
-anonymous page cache nor a shared proxy keeps them; the open data is public and cacheable.
+Dashboards and exports need a login; what a user sees is decided by the access rule in access.py (through the
+models' for_user() querysets) and the privacy rule in privacy.py, both applied inside queries.py. Logged-in
+responses are Cache-Control: private, so neither the anonymous page cache nor a shared proxy keeps them; the open
+data is public and cacheable.
 """
 
 import hashlib
@@ -187,7 +188,7 @@ def organisation_dashboard(request, slug):
     dimensions = queries.dimensions_of(categories)
     groups = queries.group_figures(selection.trend)
     national = queries.national_series(selection.trend)
-    results = queries.organisation_results(organisation, selection.trend)
+    results = queries.organisation_results(request.user, organisation, selection.trend)
     kind = queries.GROUP_OF_KIND.get(organisation.kind)
     visible = results.visible_in(round_id)
     context = {
