@@ -38,38 +38,36 @@ def _is_missing(value):
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _field_messages(error):
+def _field_message(error):
     """(place, message) for a problem with one value, named by its key (or the key of the list it is in)."""
     path = list(error.absolute_path)
     if not path:
-        return [("", _("The file must describe one model (a mapping at the top level)."))]
+        return "", _("The file must describe one model (a mapping at the top level).")
     if isinstance(path[-1], int) and path[-2] in LISTS:
-        return [(where(path), _("Expected a mapping."))]
+        return where(path), _("Expected a mapping.")
     while isinstance(path[-1], int):  # an item of a list of texts: the list is what is wrong
         path.pop()
     field, place = path[-1], where(path[:-1])
     if field in LISTS:
-        return [(place, _("%(field)s must be a non-empty list.") % {"field": field})]
+        return place, _("%(field)s must be a non-empty list.") % {"field": field}
     if field in FORM_MESSAGES:
-        return [(place, FORM_MESSAGES[field]())]
+        return place, FORM_MESSAGES[field]()
     if error.validator in ("type", "pattern") and _is_missing(error.instance):
-        return [(place, _("%(field)s is missing.") % {"field": field})]
+        return place, _("%(field)s is missing.") % {"field": field}
     if field == "scale":
-        return [(place, _("scale must be a mapping with min and max."))]
+        return place, _("scale must be a mapping with min and max.")
     if error.validator == "maxLength":
-        return [
-            (
-                place,
-                _("%(field)s may be at most %(max)s characters long.") % {"field": field, "max": error.validator_value},
-            )
-        ]
+        return place, _("%(field)s may be at most %(max)s characters long.") % {
+            "field": field,
+            "max": error.validator_value,
+        }
     if error.validator == "pattern" and field == "slug":
-        return [(place, _("slug may contain only lower-case letters a–z, digits, hyphens and underscores."))]
+        return place, _("slug may contain only lower-case letters a–z, digits, hyphens and underscores.")
     if error.validator == "pattern":
-        return [(place, _("The code %(code)s contains characters that are not allowed.") % {"code": error.instance})]
+        return place, _("The code %(code)s contains characters that are not allowed.") % {"code": error.instance}
     if error.validator_value == "integer":
-        return [(place, _("%(field)s must be a whole number.") % {"field": field})]
-    return [(place, _("%(field)s must be text.") % {"field": field})]
+        return place, _("%(field)s must be a whole number.") % {"field": field}
+    return place, _("%(field)s must be text.") % {"field": field}
 
 
 def _messages(error):
@@ -80,11 +78,11 @@ def _messages(error):
     if error.validator == "additionalProperties":
         unknown = [key for key in error.instance if key not in error.schema.get("properties", {})]
         return [(place, _("The key %(key)s is not part of the format.") % {"key": key}) for key in unknown]
-    return _field_messages(error)
+    return [_field_message(error)]
 
 
 def errors(data):
-    """Every way the data breaks the schema, in Swedish, in the order of the file; an empty list when it fits."""
+    """Every way the data breaks the schema, in Swedish, mapping by mapping down the file; [] when it fits."""
     found = []
     for error in VALIDATOR.iter_errors(data):
         for place, message in _messages(error):
