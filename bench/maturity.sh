@@ -7,8 +7,9 @@
 #   bash bench/maturity.sh [ROWS]
 #
 # `make bench` runs it with its own settings and database (bench/run.sh); run alone it uses the current
-# environment (DJANGO_SETTINGS_MODULE, DATABASE_URL). It leaves nothing behind: `manage.py
-# bench_maturity_import` imports into a temporary round inside a transaction that is rolled back.
+# environment (DJANGO_SETTINGS_MODULE, DATABASE_URL). It leaves nothing behind: `python -m bench
+# maturity-import` (bench/maturity_import.py) imports into a temporary round inside a transaction that is
+# rolled back.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -26,7 +27,7 @@ ROWS="${1:-100000}"
 }
 
 started="$(date +%s.%N)"
-result="$("$PY" manage.py bench_maturity_import --rows "$ROWS")"
+result="$("$PY" -m bench maturity-import --rows "$ROWS")"
 finished="$(date +%s.%N)"
 wall="$(awk -v a="$started" -v b="$finished" 'BEGIN { printf "%.1f", b - a }')"
 printf '%s; whole command %s s (goal: 100,000 rows in under 30 s)\n' "$(printf '%s' "$result" | tail -n 1)" "$wall"

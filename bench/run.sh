@@ -153,7 +153,7 @@ done
 
 # Paths from urls.txt: comments and blank lines skipped; every entry must be a local path. A line
 # "@e-mail" makes the following paths run logged in as that user (a session made by
-# `manage.py bench_session`, sent as a Cookie header); "@" alone goes back to anonymous.
+# `python -m bench session`, sent as a Cookie header); "@" alone goes back to anonymous.
 PATHS=()
 USERS=()
 COOKIES=()
@@ -175,7 +175,7 @@ while IFS= read -r line || [ -n "$line" ]; do
             ;;
         @*)
             user="${line#@}"
-            cookie="$("$PY" manage.py bench_session "$user" 2>>"$SETUP_LOG")" ||
+            cookie="$("$PY" -m bench session "$user" 2>>"$SETUP_LOG")" ||
                 die "urls.txt: kunde inte logga in som $user (logg: $SETUP_LOG)"
             user="${user%%@*}"
             ;;

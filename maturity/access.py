@@ -1,4 +1,5 @@
-"""Who may see which maturity results. Every dashboard, export and query that serves a user asks here.
+"""Who may see which maturity results: the one rule, applied to rows through the models' for_user() querysets
+(OrganisationScore, RoundParticipant, Response) and to a whole organisation page through may_view_organisation().
 
 - Anonymous visitors see no dashboard (only the open data, which holds no organisation-level figures).
 - Analysts (the "view maturity results" permission) and superusers see every organisation.
@@ -24,21 +25,7 @@ def visible_organisations(user):
     return Organisation.objects.for_user(user)
 
 
-def visible_organisation_ids(user):
-    """The same as a set of ids (None = every organisation), so the dashboards filter without extra joins."""
-    if sees_all_organisations(user):
-        return None
-    return set(visible_organisations(user).values_list("pk", flat=True))
-
-
 def may_view_organisation(user, organisation):
     if not user.is_authenticated:
         return False
     return sees_all_organisations(user) or visible_organisations(user).filter(pk=organisation.pk).exists()
-
-
-def restrict(queryset, allowed_ids, field="organisation_id"):
-    """Filter a queryset of rows carrying an organisation to the ids from visible_organisation_ids()."""
-    if allowed_ids is None:
-        return queryset
-    return queryset.filter(**{f"{field}__in": allowed_ids})

@@ -1,13 +1,14 @@
 """Load a maturity model (dimensions → categories → questions) from a YAML or JSON file.
 
-The format is documented in maturity/model_files/README.md. Loading is idempotent: the model is found by its
-slug and every part by its code, so a second load of the same file changes nothing and an edited file updates
-the stored model in place. The whole file is validated before anything is written; the write is one
-transaction. Parts that are no longer in the file are removed only while nothing has been measured with them.
+The format is documented in maturity/model_files/README.md and defined by maturity/model_file.schema.json.
+Loading is idempotent: the model is found by its slug and every part by its code, so a second load of the same
+file changes nothing and an edited file updates the stored model in place. The whole file is checked before
+anything is written: first against the schema (model_file_schema.py), then the cross-references a schema cannot
+express (here), then against what has already been measured with the model; the write is one transaction. Parts
+that are no longer in the file are removed only while nothing has been measured with them.
 """
 
 import json
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from django.db.models import Max, Min
 from django.utils.translation import gettext as _
 
 from arena.models import FocusArea
+from maturity import model_file_schema
 from maturity.models import (
     Category,
     Dimension,
@@ -27,8 +29,7 @@ from maturity.models import (
     Response,
 )
 
-SLUG = re.compile(r"^[-a-z0-9_]+$")
-QUESTION_CODE = re.compile(r"^[A-Za-z0-9_.-]{1,20}$")
+TAGS_MAX_LENGTH = Category._meta.get_field("tags").max_length
 
 
 class ModelFileError(Exception):
@@ -72,173 +73,109 @@ def load_model_file(path):
     return load_model(read_model_file(path))
 
 
-class _Checker:
-    """Collects every problem in the data with the place it was found, e.g. "dimensions[1].categories[0]"."""
+def _text(value):
+    return "" if value is None else str(value).strip()
+
+
+class _CrossChecks:
+    """What the schema cannot say, with the place in the file: codes used twice, scales, the labels, the tags."""
 
     def __init__(self):
         self.errors = []
+        self.seen = {"dimensions": set(), "categories": set(), "questions": set()}
 
     def error(self, where, message):
         self.errors.append(f"{where}: {message}" if where else message)
 
-    def text(self, data, key, where, required=True, max_length=None):
-        value = data.get(key)
-        if value is None or (isinstance(value, str) and not value.strip()):
-            if required:
-                self.error(where, _("%(field)s is missing.") % {"field": key})
-            return ""
-        if not isinstance(value, str | int | float):
-            self.error(where, _("%(field)s must be text.") % {"field": key})
-            return ""
-        value = str(value).strip()
-        if max_length and len(value) > max_length:
-            self.error(
-                where, _("%(field)s may be at most %(max)s characters long.") % {"field": key, "max": max_length}
-            )
-        return value
+    def unique(self, kind, code, where, key=None):
+        key = key or code
+        if key in self.seen[kind]:
+            self.error(where, _("The code %(code)s is used twice.") % {"code": code})
+        self.seen[kind].add(key)
 
-    def code(self, data, where, pattern, max_length):
-        value = self.text(data, "code", where, max_length=max_length)
-        if value and not pattern.match(value):
-            self.error(where, _("The code %(code)s contains characters that are not allowed.") % {"code": value})
-        return value
-
-    def integer(self, data, key, where, required=True):
-        value = data.get(key)
-        if value is None:
-            if required:
-                self.error(where, _("%(field)s is missing.") % {"field": key})
-            return None
-        if isinstance(value, bool) or not isinstance(value, int):
-            self.error(where, _("%(field)s must be a whole number.") % {"field": key})
-            return None
-        return value
-
-    def items(self, data, key, where):
-        value = data.get(key)
-        if not isinstance(value, list) or not value:
-            self.error(where, _("%(field)s must be a non-empty list.") % {"field": key})
-            return []
-        for index, item in enumerate(value):
-            if not isinstance(item, dict):
-                self.error(f"{where}.{key}[{index}]" if where else f"{key}[{index}]", _("Expected a mapping."))
-        return [(index, item) for index, item in enumerate(value) if isinstance(item, dict)]
-
-    def scale(self, data, where, required):
-        scale = data.get("scale")
+    def scale(self, scale, where):
+        """(lowest, highest), or (None, None) when there is no scale or it is upside down."""
         if scale is None:
-            if required:
-                self.error(where, _("%(field)s is missing.") % {"field": "scale"})
-            return None
-        if not isinstance(scale, dict):
-            self.error(where, _("scale must be a mapping with min and max."))
-            return None
-        where = f"{where}.scale" if where else "scale"
-        lowest, highest = self.integer(scale, "min", where), self.integer(scale, "max", where)
-        if lowest is None or highest is None:
-            return None
-        if highest <= lowest:
+            return None, None
+        if scale["max"] <= scale["min"]:
             self.error(where, _("max must be greater than min."))
-            return None
-        return lowest, highest
+            return None, None
+        return int(scale["min"]), int(scale["max"])
 
-
-def _tags(value, checker, where):
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        value = value.split(",")
-    if not isinstance(value, list) or not all(isinstance(tag, str) for tag in value):
-        checker.error(where, _("tags must be a list of words or a comma-separated text."))
-        return ""
-    tags = ", ".join(tag.strip() for tag in value if tag.strip())
-    if len(tags) > 500:
-        checker.error(where, _("%(field)s may be at most %(max)s characters long.") % {"field": "tags", "max": 500})
-    return tags
+    def tags(self, value, where):
+        words = value.split(",") if isinstance(value, str) else value or []
+        tags = ", ".join(tag.strip() for tag in words if tag.strip())
+        if len(tags) > TAGS_MAX_LENGTH:
+            self.error(
+                where,
+                _("%(field)s may be at most %(max)s characters long.") % {"field": "tags", "max": TAGS_MAX_LENGTH},
+            )
+        return tags
 
 
 def parse_model(data):
-    """Validate the data and return a normalised plan; raises ModelFileError with every problem."""
-    checker = _Checker()
-    if not isinstance(data, dict):
-        raise ModelFileError([_("The file must describe one model (a mapping at the top level).")])
+    """Validate the data against the schema, then the cross-references, and return a normalised plan; raises
+    ModelFileError with every problem found."""
+    errors = model_file_schema.errors(data)
+    if errors:
+        raise ModelFileError(errors)
+    checks = _CrossChecks()
+    scale_min, scale_max = checks.scale(data["scale"], "scale")
+    labels = data["scale"].get("labels", [])
+    if labels and scale_min is not None and len(labels) != scale_max - scale_min + 1:
+        checks.error(
+            "scale",
+            _("labels must have one text per answer value (%(count)s).") % {"count": scale_max - scale_min + 1},
+        )
     plan = {
-        "slug": checker.text(data, "slug", "", max_length=80),
-        "name": checker.text(data, "name", "", max_length=200),
-        "version": checker.text(data, "version", "", required=False, max_length=40),
-        "source": checker.text(data, "source", "", required=False),
-        "source_url": checker.text(data, "source_url", "", required=False, max_length=500),
-        "description": checker.text(data, "description", "", required=False),
-        "notes": checker.text(data, "notes", "", required=False),
+        "slug": _text(data["slug"]),
+        "name": _text(data["name"]),
+        **{key: _text(data.get(key)) for key in ("version", "source", "source_url", "description", "notes")},
+        "scale_min": scale_min,
+        "scale_max": scale_max,
+        "scale_labels": labels,
         "dimensions": [],
     }
-    if plan["slug"] and not SLUG.match(plan["slug"]):
-        checker.error("", _("slug may contain only lower-case letters a–z, digits, hyphens and underscores."))
-    scale = checker.scale(data, "", required=True) or (None, None)
-    plan["scale_min"], plan["scale_max"] = scale
-    labels = (data.get("scale") or {}).get("labels", []) if isinstance(data.get("scale"), dict) else []
-    if not isinstance(labels, list) or not all(isinstance(label, str) for label in labels):
-        checker.error("scale", _("labels must be a list of texts."))
-        labels = []
-    elif labels and None not in scale and len(labels) != scale[1] - scale[0] + 1:
-        checker.error(
-            "scale", _("labels must have one text per answer value (%(count)s).") % {"count": scale[1] - scale[0] + 1}
-        )
-    plan["scale_labels"] = labels
-
-    seen_dimensions, seen_categories, seen_questions = set(), set(), set()
-    for d_index, dimension in checker.items(data, "dimensions", ""):
+    for d_index, dimension in enumerate(data["dimensions"]):
         where = f"dimensions[{d_index}]"
         d_plan = {
-            "code": checker.code(dimension, where, SLUG, 40),
-            "name": checker.text(dimension, "name", where, max_length=200),
-            "description": checker.text(dimension, "description", where, required=False),
+            "code": _text(dimension["code"]),
+            "name": _text(dimension["name"]),
+            "description": _text(dimension.get("description")),
             "sort_order": d_index,
             "categories": [],
         }
-        if d_plan["code"] in seen_dimensions:
-            checker.error(where, _("The code %(code)s is used twice.") % {"code": d_plan["code"]})
-        seen_dimensions.add(d_plan["code"])
-        for c_index, category in checker.items(dimension, "categories", where):
+        checks.unique("dimensions", d_plan["code"], where)
+        for c_index, category in enumerate(dimension["categories"]):
             c_where = f"{where}.categories[{c_index}]"
-            reconstructed = category.get("reconstructed", False)
-            if not isinstance(reconstructed, bool):
-                checker.error(c_where, _("reconstructed must be true or false."))
-            focus_areas = category.get("focus_areas") or []
-            if not isinstance(focus_areas, list) or not all(isinstance(slug, str) for slug in focus_areas):
-                checker.error(c_where, _("focus_areas must be a list of focus area slugs."))
-                focus_areas = []
             c_plan = {
-                "code": checker.code(category, c_where, SLUG, 40),
-                "name": checker.text(category, "name", c_where, max_length=200),
-                "description": checker.text(category, "description", c_where, required=False),
-                "reconstructed": reconstructed is True,
-                "tags": _tags(category.get("tags"), checker, c_where),
-                "focus_areas": focus_areas,
+                "code": _text(category["code"]),
+                "name": _text(category["name"]),
+                "description": _text(category.get("description")),
+                "reconstructed": category.get("reconstructed", False),
+                "tags": checks.tags(category.get("tags"), c_where),
+                "focus_areas": category.get("focus_areas") or [],
                 "sort_order": c_index,
                 "questions": [],
             }
-            if c_plan["code"] in seen_categories:
-                checker.error(c_where, _("The code %(code)s is used twice.") % {"code": c_plan["code"]})
-            seen_categories.add(c_plan["code"])
-            for q_index, question in checker.items(category, "questions", c_where):
+            checks.unique("categories", c_plan["code"], c_where)
+            for q_index, question in enumerate(category["questions"]):
                 q_where = f"{c_where}.questions[{q_index}]"
-                q_scale = checker.scale(question, q_where, required=False) or (None, None)
+                q_min, q_max = checks.scale(question.get("scale"), f"{q_where}.scale")
                 q_plan = {
-                    "code": checker.code(question, q_where, QUESTION_CODE, 20),
-                    "text": checker.text(question, "text", q_where),
+                    "code": _text(question["code"]),
+                    "text": _text(question["text"]),
                     "sort_order": q_index,
-                    "scale_min": q_scale[0],
-                    "scale_max": q_scale[1],
+                    "scale_min": q_min,
+                    "scale_max": q_max,
                 }
-                if q_plan["code"].upper() in seen_questions:
-                    checker.error(q_where, _("The code %(code)s is used twice.") % {"code": q_plan["code"]})
-                seen_questions.add(q_plan["code"].upper())
+                # Answers are imported by question code whatever its case, so Q1 and q1 would be one question.
+                checks.unique("questions", q_plan["code"], q_where, key=q_plan["code"].upper())
                 c_plan["questions"].append(q_plan)
             d_plan["categories"].append(c_plan)
         plan["dimensions"].append(d_plan)
-    if checker.errors:
-        raise ModelFileError(checker.errors)
+    if checks.errors:
+        raise ModelFileError(checks.errors)
     return plan
 
 

@@ -11,6 +11,8 @@ from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
+from maturity import access
+
 
 class MaturityModel(models.Model):
     """A survey model such as DiMiOS: its answer scale and where it comes from."""
@@ -191,6 +193,28 @@ class Round(ClusterableModel):
         super().save(*args, **kwargs)
 
 
+class OrganisationResultQuerySet(models.QuerySet):
+    """Rows about one organisation's results (its participation, its scores)."""
+
+    def for_user(self, user):
+        """The rows of the organisations whose own results the user may see (the rule is maturity.access).
+
+        Every view and export that shows organisation-level rows starts here; the respondent threshold
+        (maturity.privacy) is applied on top."""
+        if access.sees_all_organisations(user):
+            return self.all()
+        return self.filter(organisation__in=access.visible_organisations(user))
+
+
+class ResponseQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """Single answers: only for those who see every organisation (the analysts, who import them).
+
+        An organisation's own staff see its figures, never its answers: with few respondents an answer can point
+        to a person, and the figures of an organisation below the respondent threshold are hidden even from it."""
+        return self.all() if access.sees_all_organisations(user) else self.none()
+
+
 class RoundParticipant(models.Model):
     round = ParentalKey(Round, verbose_name=_("round"), on_delete=models.CASCADE, related_name="participants")
     organisation = models.ForeignKey(
@@ -202,6 +226,8 @@ class RoundParticipant(models.Model):
     invited = models.PositiveIntegerField(
         _("invited respondents"), null=True, blank=True, help_text=_("Leave empty when unknown.")
     )
+
+    objects = OrganisationResultQuerySet.as_manager()
 
     class Meta:
         ordering = ["organisation__name"]
@@ -227,6 +253,8 @@ class Response(models.Model):
         Question, verbose_name=_("question"), on_delete=models.CASCADE, related_name="responses"
     )
     value = models.SmallIntegerField(_("answer"), null=True, blank=True)
+
+    objects = ResponseQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("answer")
@@ -299,6 +327,8 @@ class OrganisationScore(models.Model):
     score = models.FloatField(_("score (%)"))
     respondents = models.PositiveIntegerField(_("respondents"), default=0)
     source = models.CharField(_("source"), max_length=20, choices=Source.choices, default=Source.COMPUTED)
+
+    objects = OrganisationResultQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("organisation result")

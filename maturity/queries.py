@@ -2,8 +2,9 @@
 
 Nothing here recomputes a score: scoring.recompute_round() stores OrganisationScore and GroupScore rows when a
 round is imported or recomputed, and these functions only read them, in a fixed number of queries whatever the
-number of organisations or rounds. Organisation-level figures pass through the privacy rule (privacy.py) and
-the access rule (access.py) here, so views and exporters cannot forget either.
+number of organisations or rounds. Organisation-level rows are read through the models' for_user() querysets (the
+access rule, access.py) and pass through the privacy rule (privacy.py) here, so views and exporters cannot forget
+either.
 """
 
 from collections import defaultdict
@@ -13,7 +14,7 @@ from django.core.cache import cache
 
 from arena.models import Organisation
 from arena.related_content import RelatedQuery, content_version, related_content
-from maturity import access, privacy
+from maturity import privacy
 from maturity.models import Category, GroupScore, NationalReference, OrganisationScore, Round, RoundParticipant
 
 CATEGORY = OrganisationScore.Level.CATEGORY
@@ -232,18 +233,15 @@ def organisation_rows(user, selection, with_details=False):
     Scores of organisations below the threshold never leave this function: their row only says how many
     answered. with_details adds the category and dimension scores (for the exports), one query more.
     """
-    allowed = access.visible_organisation_ids(user)
-    if allowed is not None and not allowed:
-        return []
     rows = {}
-    participants = access.restrict(
-        RoundParticipant.objects.filter(round=selection.selected).select_related("organisation"), allowed
+    participants = (
+        RoundParticipant.objects.for_user(user).filter(round=selection.selected).select_related("organisation")
     )
     for participant in participants:
         rows[participant.organisation_id] = OrganisationRow(participant.organisation, invited=participant.invited)
     rounds = [selection.selected] + ([selection.previous] if selection.previous else [])
-    totals = access.restrict(
-        OrganisationScore.objects.filter(round__in=rounds, level=TOTAL).select_related("organisation"), allowed
+    totals = (
+        OrganisationScore.objects.for_user(user).filter(round__in=rounds, level=TOTAL).select_related("organisation")
     )
     previous = {}
     for score in totals:
@@ -256,11 +254,8 @@ def organisation_rows(user, selection, with_details=False):
     for organisation_id, row in rows.items():
         row.previous_total = previous.get(organisation_id)
     if with_details:
-        details = access.restrict(
-            privacy.visible(
-                OrganisationScore.objects.filter(round=selection.selected, level__in=(CATEGORY, DIMENSION))
-            ),
-            allowed,
+        details = privacy.visible(
+            OrganisationScore.objects.for_user(user).filter(round=selection.selected, level__in=(CATEGORY, DIMENSION))
         ).only("organisation_id", "level", "category_id", "dimension_id", "score")
         for score in details:
             row = rows.get(score.organisation_id)
@@ -274,7 +269,10 @@ def organisation_rows(user, selection, with_details=False):
 
 
 def visible_totals(round_):
-    """Every organisation's total at or above the threshold, without names: the distribution (one query)."""
+    """Every organisation's total at or above the threshold, without names: the distribution (one query).
+
+    Not narrowed to the user's organisations on purpose: the distribution is a group-level figure that every
+    logged-in user sees, and only the scores leave the database, never which organisation they belong to."""
     return list(
         privacy.visible(OrganisationScore.objects.filter(round=round_, level=TOTAL)).values_list("score", flat=True)
     )
@@ -300,16 +298,17 @@ class OrganisationResults:
         return privacy.is_visible(self.respondents.get(round_id))
 
 
-def organisation_results(organisation, rounds):
-    """Two queries: the organisation's score rows and its participation in these rounds."""
+def organisation_results(user, organisation, rounds):
+    """Two queries: the organisation's score rows and its participation in these rounds, as far as the user may
+    see them (the view refuses other organisations before it gets here)."""
     scores, respondents = {}, {}
-    for row in OrganisationScore.objects.filter(organisation=organisation, round__in=rounds):
+    for row in OrganisationScore.objects.for_user(user).filter(organisation=organisation, round__in=rounds):
         if row.level == TOTAL:
             respondents[row.round_id] = row.respondents
         if privacy.is_visible(row.respondents):
             scores[(row.round_id, row.level, _target(row))] = row
     invited, participated = {}, set(respondents)
-    for participant in RoundParticipant.objects.filter(organisation=organisation, round__in=rounds):
+    for participant in RoundParticipant.objects.for_user(user).filter(organisation=organisation, round__in=rounds):
         invited[participant.round_id] = participant.invited
         participated.add(participant.round_id)
     return OrganisationResults(scores=scores, respondents=respondents, invited=invited, participated=participated)

@@ -1,8 +1,9 @@
 """The maturity dashboards (/mognad/, /mognad/<organisation>/), their exports and the public open data.
 
-Dashboards and exports need a login; what a user sees is decided in access.py and the privacy rule in
-privacy.py, both applied inside queries.py. Logged-in responses are Cache-Control: private, so neither the
-anonymous page cache nor a shared proxy keeps them; the open data is public and cacheable.
+Dashboards and exports need a login; what a user sees is decided by the access rule in access.py (through the
+models' for_user() querysets) and the privacy rule in privacy.py, both applied inside queries.py. Logged-in
+responses are Cache-Control: private, so neither the anonymous page cache nor a shared proxy keeps them; the open
+data is public and cacheable.
 """
 
 import hashlib
@@ -20,7 +21,9 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
 from arena.models import Organisation
-from maturity import access, charts, exporters, privacy, queries
+from maturity import access, exporters, privacy, queries
+from maturity.charts import dashboard as charts
+from maturity.charts import formats
 
 OPEN_DATA_MAX_AGE = 60 * 60
 SORT_COLUMNS = ("name", "kind", "total", "change", "rate")
@@ -120,11 +123,11 @@ def _display_row(row):
         "organisation": row.organisation,
         "kind": row.organisation.get_kind_display(),
         "hidden": row.hidden,
-        "total": charts.percent(row.total),
-        "change": charts.points(row.change),
+        "total": formats.percent(row.total),
+        "change": formats.points(row.change),
         "respondents": row.respondents,
         "invited": row.invited,
-        "rate": charts.percent(row.response_rate, 0),
+        "rate": formats.percent(row.response_rate, 0),
     }
 
 
@@ -185,7 +188,7 @@ def organisation_dashboard(request, slug):
     dimensions = queries.dimensions_of(categories)
     groups = queries.group_figures(selection.trend)
     national = queries.national_series(selection.trend)
-    results = queries.organisation_results(organisation, selection.trend)
+    results = queries.organisation_results(request.user, organisation, selection.trend)
     kind = queries.GROUP_OF_KIND.get(organisation.kind)
     visible = results.visible_in(round_id)
     context = {
@@ -205,9 +208,9 @@ def organisation_dashboard(request, slug):
         total, respondents, invited = results.score(round_id), context["respondents"], context["invited"]
         weakest = queries.weakest_categories(results, round_id, categories)
         context.update(
-            total=charts.percent(total),
+            total=formats.percent(total),
             group_total=charts.percent_with_n(groups.get(round_id, queries.ALL)),
-            response_rate=charts.percent(100.0 * respondents / invited, 0) if invited else None,
+            response_rate=formats.percent(100.0 * respondents / invited, 0) if invited else None,
             category_chart=charts.organisation_category_chart(
                 organisation, kind, selection, categories, results, groups, national
             ),
@@ -215,7 +218,7 @@ def organisation_dashboard(request, slug):
                 organisation, kind, selection, dimensions, results, groups
             ),
             learning=[
-                {"links": links, "score": charts.percent(links.score)}
+                {"links": links, "score": formats.percent(links.score)}
                 for links in queries.learning_links(weakest, organisation)
             ],
         )

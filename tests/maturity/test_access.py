@@ -3,8 +3,10 @@ gets a Swedish 403 for B, staff without an organisation see the group figures on
 every organisation. The same rules hold for the exports."""
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 
 from maturity import access
+from maturity.models import OrganisationScore, Question, Response, RoundParticipant
 from tests.factories import UserFactory, add_editor
 from tests.maturity.dashboard_factories import analyst_user, scenario
 
@@ -104,13 +106,39 @@ def test_inactive_user_with_the_permission_sees_nothing(data):
     assert not access.sees_all_organisations(user)
 
 
-def test_access_rules_in_one_place(data, writer_a, staff):
+def organisations_seen(model, user):
+    return set(model.objects.for_user(user).values_list("organisation_id", flat=True))
+
+
+@pytest.mark.parametrize("model", [OrganisationScore, RoundParticipant])
+def test_results_querysets_apply_the_access_rule(data, writer_a, staff, superuser, model):
+    everyone = {data.org_a.pk, data.org_b.pk, data.company.pk, data.small.pk}
+    assert set(model.objects.values_list("organisation_id", flat=True)) == everyone
+    assert organisations_seen(model, analyst_user()) == everyone
+    assert organisations_seen(model, superuser) == everyone
+    assert organisations_seen(model, writer_a) == {data.org_a.pk}
+    assert organisations_seen(model, staff) == set()
+    assert organisations_seen(model, AnonymousUser()) == set()
+    add_editor(writer_a, data.company)
+    assert organisations_seen(model, writer_a) == {data.org_a.pk, data.company.pk}
+
+
+def test_single_answers_are_for_analysts_only(data, writer_a, superuser):
+    question = Question.objects.create(category=data.categories[0], code="Q1", text="Påstående")
+    Response.objects.create(round=data.round_2021, organisation=data.org_a, respondent="r1", question=question, value=3)
+    assert Response.objects.for_user(analyst_user()).count() == 1
+    assert Response.objects.for_user(superuser).count() == 1
+    # Not even the organisation's own staff: with few respondents an answer can point to a person.
+    assert not Response.objects.for_user(writer_a).exists()
+    assert not Response.objects.for_user(AnonymousUser()).exists()
+
+
+def test_organisation_pages_follow_the_same_rule(data, writer_a, staff):
     analyst = analyst_user()
-    assert access.visible_organisation_ids(analyst) is None
-    assert access.visible_organisation_ids(writer_a) == {data.org_a.pk}
-    assert access.visible_organisation_ids(staff) == set()
     assert access.may_view_organisation(writer_a, data.org_a)
     assert not access.may_view_organisation(writer_a, data.org_b)
+    assert not access.may_view_organisation(staff, data.org_a)
+    assert not access.may_view_organisation(AnonymousUser(), data.org_a)
     assert access.may_view_organisation(analyst, data.org_b)
 
 

@@ -1,10 +1,11 @@
-"""The SVG chart builders on their own: Swedish number formats, bins, escaping, gaps in lines and the
-accessible name of every chart."""
+"""The SVG charts on their own: Swedish number formats, bins, escaping, gaps in lines and the accessible name
+of every chart (the primitives in maturity.charts.svg, the builders in maturity.charts.dashboard)."""
 
 import pytest
 from django.utils import translation
 
-from maturity import charts
+from maturity.charts import dashboard, formats
+from maturity.charts import svg as primitives
 
 
 @pytest.fixture(autouse=True)
@@ -14,8 +15,8 @@ def swedish():
 
 
 def chart(chart_id="test"):
-    table = charts.DataTable(caption="Tabell", column_headers=["A", "B"], rows=[("x", ["1"])])
-    return charts.Chart(id=chart_id, title="Titel <b>", description="Beskrivning & mer", summary="", table=table)
+    table = primitives.DataTable(caption="Tabell", column_headers=["A", "B"], rows=[("x", ["1"])])
+    return primitives.Chart(id=chart_id, title="Titel <b>", description="Beskrivning & mer", summary="", table=table)
 
 
 @pytest.mark.parametrize(
@@ -23,21 +24,21 @@ def chart(chart_id="test"):
     [(52.3, "52,3\u00a0%"), (52.29999999, "52,3\u00a0%"), (47.75, "47,8\u00a0%"), (0, "0,0\u00a0%"), (None, "–")],
 )
 def test_percent_in_swedish(value, expected):
-    assert charts.percent(value) == expected
+    assert formats.percent(value) == expected
 
 
 @pytest.mark.parametrize(("change", "expected"), [(5.5, "+5,5"), (-2.0, "\u22122,0"), (-0.04, "0,0"), (None, "–")])
 def test_percentage_points_carry_their_sign(change, expected):
-    assert charts.points(change) == expected
+    assert formats.points(change) == expected
 
 
 def test_histogram_bins_put_100_in_the_last_bin():
-    assert charts.histogram_bins([0, 9.99, 10, 55, 99.9, 100]) == [2, 1, 0, 0, 0, 1, 0, 0, 0, 2]
-    assert charts.bin_labels()[0] == "0–10" and charts.bin_labels()[-1] == "90–100"
+    assert dashboard.histogram_bins([0, 9.99, 10, 55, 99.9, 100]) == [2, 1, 0, 0, 0, 1, 0, 0, 0, 2]
+    assert dashboard.bin_labels()[0] == "0–10" and dashboard.bin_labels()[-1] == "90–100"
 
 
 def test_svg_is_named_by_title_and_desc_and_escapes_text():
-    svg = str(charts.bar_chart(chart(), ["<script>alert(1)</script>"], [charts.Series("S & T", [50.0])]).svg)
+    svg = str(primitives.bar_chart(chart(), ["<script>alert(1)</script>"], [primitives.Series("S & T", [50.0])]).svg)
     assert 'role="img" aria-labelledby="test-title test-desc"' in svg
     assert '<title id="test-title">Titel &lt;b&gt;</title>' in svg
     assert '<desc id="test-desc">Beskrivning &amp; mer</desc>' in svg
@@ -49,8 +50,8 @@ def test_svg_is_named_by_title_and_desc_and_escapes_text():
 
 
 def test_line_chart_breaks_at_missing_values():
-    series = charts.Series("Org", [40.0, None, 50.0, 55.0])
-    svg = str(charts.line_chart(chart(), ["2018", "2019", "2020", "2021"], [series]).svg)
+    series = primitives.Series("Org", [40.0, None, 50.0, 55.0])
+    svg = str(primitives.line_chart(chart(), ["2018", "2019", "2020", "2021"], [series]).svg)
     assert svg.count("<polyline") == 1  # 2020–2021 only: the lone 2018 point has a marker, no line
     assert svg.count("<circle") == 3
 
@@ -64,19 +65,19 @@ def test_each_national_source_is_its_own_series():
             return self._values.get(round_id)
 
     national = [Source("Rapport A", {1: 50.0}), Source("Rapport B", {2: 47.0}), Source("Rapport C", {})]
-    series = charts._national_series(national, lambda source: [source.score(1), source.score(2)])
+    series = dashboard._national_series(national, lambda source: [source.score(1), source.score(2)])
     assert [item.label for item in series] == ["Nationellt (Rapport A)", "Nationellt (Rapport B)"]
     assert series[0].values == [50.0, None] and series[1].values == [None, 47.0]
     assert series[0].dash != series[1].dash
 
 
 def test_legend_swatch_is_decorative():
-    swatch = str(charts.Series("Hela staden", [1.0], dash="6 4").swatch)
+    swatch = str(primitives.Series("Hela staden", [1.0], dash="6 4").swatch)
     assert 'aria-hidden="true"' in swatch and 'stroke-dasharray="6 4"' in swatch
 
 
 def test_long_sources_get_a_short_label():
     source = "Göteborgs universitet/SCDI, Statusrapport 2022 (https://www.adda.se/a ; https://example.org/b)"
-    assert charts.short_source(source) == "Göteborgs universitet/SCDI, Statusrapport 2022"
-    assert charts.short_source("Rapport") == "Rapport"
-    assert charts.short_source("x" * 80) == "x" * 59 + "…"
+    assert dashboard.short_source(source) == "Göteborgs universitet/SCDI, Statusrapport 2022"
+    assert dashboard.short_source("Rapport") == "Rapport"
+    assert dashboard.short_source("x" * 80) == "x" * 59 + "…"

@@ -8,13 +8,8 @@ import io
 import os
 import subprocess
 import sys
-from importlib import import_module
 
 import pytest
-from django.conf import settings
-from django.contrib.auth import get_user, get_user_model
-from django.core.management import CommandError, call_command
-from django.test import RequestFactory
 from wagtail import hooks
 from wagtail.models import Site
 
@@ -215,24 +210,3 @@ def test_a_real_round_for_a_demo_year_is_left_alone():
     assert not NationalReference.objects.filter(round=real).exists()
     assert Round.objects.get(year=2020).responses.exists()
     assert "demoomgångar 2020 med" in out.getvalue()
-
-
-@pytest.mark.django_db
-def test_bench_session_prints_a_cookie_that_logs_the_user_in():
-    user = get_user_model().objects.create_user("bench-analytiker", email="bench.analytiker@example.org")
-    out = io.StringIO()
-    call_command("bench_session", "Bench.Analytiker@example.org", stdout=out)
-    name, _, key = out.getvalue().strip().partition("=")
-    assert name == "sessionid" and key
-    request = RequestFactory().get("/")
-    request.session = import_module(settings.SESSION_ENGINE).SessionStore(key)
-    assert get_user(request) == user
-
-
-@pytest.mark.django_db
-def test_bench_session_refuses_unknown_addresses_and_bad_lifetimes():
-    get_user_model().objects.create_user("bench-analytiker", email="bench.analytiker@example.org")
-    with pytest.raises(CommandError, match="nobody@example.org"):
-        call_command("bench_session", "nobody@example.org")
-    with pytest.raises(CommandError):
-        call_command("bench_session", "bench.analytiker@example.org", minutes=0)

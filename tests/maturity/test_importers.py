@@ -379,16 +379,6 @@ def test_answers_are_inserted_without_copy_on_other_databases(answers_file, monk
     assert snapshot() == expected
 
 
-def test_the_import_benchmark_leaves_nothing_behind(forvaltning):
-    from maturity.bench_import import BENCH_ROUND_YEAR, run
-    from maturity.models import Round
-
-    result = run(rows=500)
-    assert result.rows == 500 and result.seconds > 0 and result.organisations >= 40
-    assert not Round.objects.filter(year=BENCH_ROUND_YEAR).exists()
-    assert not Response.objects.exists()
-
-
 def test_a_cell_too_large_for_csv_is_a_row_error(small_round, forvaltning):
     data = ",".join(HEADER).encode() + b"\n2022," + forvaltning.name.encode() + b",r1,Q1,3\n" + b"x" * 200_000 + b"\n"
     assert messages(failure("responses", data)) == [

@@ -1,14 +1,18 @@
 """Loading maturity models from files: the shipped DiMiOS-style model, a second model with another scale,
-idempotence, updates by code, and Swedish errors that leave the database unchanged."""
+idempotence, updates by code, the JSON Schema and the cross-reference checks, and Swedish errors that leave the
+database unchanged."""
 
 import json
 
+import jsonschema
 import pytest
 from django.core.management import CommandError, call_command
 
 from arena.demo.taxonomy import ensure_focus_areas
-from maturity.loader import ModelFileError, load_model, load_model_file
-from maturity.models import Category, Dimension, MaturityModel, Question
+from maturity import model_file_schema
+from maturity.loader import ModelFileError, load_model, load_model_file, read_model_file
+from maturity.model_file_schema import SCHEMA_FILE
+from maturity.models import Category, Dimension, MaturityModel, NationalReference, Question
 from tests.factories import OrganisationFactory
 from tests.maturity.conftest import DIMIOS_FILE
 from tests.maturity.factories import RoundFactory, answer, model_data
@@ -130,6 +134,127 @@ def test_invalid_data_is_refused_with_swedish_errors_and_nothing_stored(change, 
         load_model(data)
     assert any(message in error for error in failure.value.errors), failure.value.errors
     assert not MaturityModel.objects.exists()
+
+
+def test_the_schema_is_a_draft_2020_12_schema_the_shipped_model_fits():
+    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert schema["$id"]
+    assert model_file_schema.errors(read_model_file(DIMIOS_FILE)) == []
+    assert model_file_schema.errors(model_data(question_scales={"Q4": {"min": 0, "max": 10}})) == []
+
+
+VALID_FILE = """\
+slug: fil
+name: Modell från fil
+scale: {min: 1, max: 5, labels: [ett, två, tre, fyra, fem]}
+dimensions:
+  - code: d1
+    name: Dimension ett
+    categories:
+      - code: c1
+        name: Kategori ett
+        reconstructed: true
+        tags: styrning, uppföljning
+        questions:
+          - {code: Q1, text: Ett påstående.}
+          - {code: 12, text: Ett påstående med egen skala., scale: {min: 0, max: 10}}
+"""
+
+
+def write(tmp_path, text, name="modell.yaml"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_valid_file_loads(tmp_path):
+    result = load_model_file(write(tmp_path, VALID_FILE))
+    assert result.created and result.counts == {"dimensions": 1, "categories": 1, "questions": 2}
+    category = Category.objects.get(code="c1")
+    assert category.reconstructed and category.tag_list == ["styrning", "uppföljning"]
+    assert Question.objects.get(code="12").scale() == (0, 10)
+    assert result.model.scale_labels == ["ett", "två", "tre", "fyra", "fem"]
+
+
+@pytest.mark.parametrize(
+    "old, new, errors",
+    [
+        pytest.param(
+            "      - code: c1\n        name: Kategori ett",
+            "      - name: Kategori ett",
+            ["dimensions[0].categories[0]: code saknas."],
+            id="required key missing",
+        ),
+        pytest.param(
+            "max: 5, labels",
+            "max: fem, labels",
+            ["scale: max måste vara ett heltal."],
+            id="wrong type",
+        ),
+        pytest.param(
+            "reconstructed: true",
+            "reconstructed: kanske",
+            ["dimensions[0].categories[0]: reconstructed måste vara true eller false."],
+            id="wrong type of flag",
+        ),
+        pytest.param(
+            "reconstructed: true",
+            "reconstruced: true",
+            ["dimensions[0].categories[0]: Nyckeln reconstruced ingår inte i formatet."],
+            id="misspelt key",
+        ),
+        pytest.param(
+            "{code: 12,",
+            "{code: q1,",
+            ["dimensions[0].categories[0].questions[1]: Koden q1 används två gånger."],
+            id="duplicate code",
+        ),
+        pytest.param(
+            "{min: 0, max: 10}",
+            "{min: 10, max: 0}",
+            ["dimensions[0].categories[0].questions[1].scale: max måste vara större än min."],
+            id="scale upside down",
+        ),
+    ],
+)
+def test_a_broken_file_gives_swedish_errors_and_loads_nothing(tmp_path, old, new, errors):
+    assert old in VALID_FILE
+    with pytest.raises(ModelFileError) as failure:
+        load_model_file(write(tmp_path, VALID_FILE.replace(old, new)))
+    assert failure.value.errors == errors
+    assert not MaturityModel.objects.exists()
+    assert not Question.objects.exists()
+
+
+def test_every_problem_is_listed_at_once(tmp_path):
+    text = VALID_FILE.replace("name: Modell från fil\n", "").replace("{code: Q1, text: Ett påstående.}", "{code: Q 1}")
+    with pytest.raises(ModelFileError) as failure:
+        load_model_file(write(tmp_path, text))
+    assert failure.value.errors == [
+        "name saknas.",
+        "dimensions[0].categories[0].questions[0]: text saknas.",
+        "dimensions[0].categories[0].questions[0]: Koden Q 1 innehåller tecken som inte är tillåtna.",
+    ]
+
+
+def test_a_file_leaving_out_what_results_refer_to_changes_nothing(tmp_path):
+    """National reference values and answers point at a category and a question: a new version of the file that
+    drops them would leave them dangling, so it is refused and the stored model stays as it was."""
+    model = load_model_file(write(tmp_path, VALID_FILE)).model
+    round_ = RoundFactory(model=model)
+    NationalReference.objects.create(round=round_, category=Category.objects.get(code="c1"), score=50, source="Test")
+    answer(round_, OrganisationFactory(), "r1", {"12": 7})
+    before = snapshot()
+    dropped = VALID_FILE.replace("      - code: c1\n", "      - code: c2\n").replace("{code: 12,", "{code: Q2,")
+    with pytest.raises(ModelFileError) as failure:
+        load_model_file(write(tmp_path, dropped))
+    assert failure.value.errors == [
+        "Frågan 12 har svar och kan inte tas bort.",
+        "Kategorin c1 har resultat och kan inte tas bort.",
+    ]
+    assert snapshot() == before
 
 
 def test_the_command_exits_with_an_error_for_a_bad_file(tmp_path):
