@@ -99,25 +99,39 @@ def _target(row):
 
 
 class GroupFigures:
-    """GroupScore rows by (round, kind, level, target) that may be shown.
+    """The GroupScore rows by (round, kind, level, target) that may be published (the rule is privacy.py).
 
-    A group below the respondent threshold is hidden. When one of förvaltningar/bolag is hidden for a figure,
-    the other is hidden too: with the whole group and one kind shown, the hidden kind could be worked out.
-    """
+    Built from every stored group figure of the rounds and, to know what a group's figures could reveal, the
+    figures of the organisations that are not shown on their own. Only the published rows can be read back."""
 
-    def __init__(self, rows):
-        by_figure = defaultdict(dict)
-        for row in rows:
-            by_figure[(row.round_id, row.level, _target(row))][row.kind] = row
-        self._rows = {}
-        for (round_id, level, target), kinds in by_figure.items():
-            visible = {kind: row for kind, row in kinds.items() if privacy.is_visible(row.respondents)}
-            if ALL not in visible:
+    def __init__(self, rows, hidden_rows):
+        hidden = defaultdict(lambda: [0, 0])  # (round_id, kind, level, target) → [organisations, respondents]
+        for round_id, organisation_kind, level, category_id, dimension_id, respondents in hidden_rows:
+            kind = GROUP_OF_KIND.get(organisation_kind)
+            if kind is None:  # external organisations are in no group
                 continue
-            if any(kind in kinds and kind not in visible for kind in KIND_GROUPS):
-                visible = {ALL: visible[ALL]}
-            for kind, row in visible.items():
-                self._rows[(round_id, kind, level, target)] = row
+            target = category_id if level == CATEGORY else dimension_id if level == DIMENSION else None
+            for group in (ALL, kind):
+                part = hidden[(round_id, group, level, target)]
+                part[0] += 1
+                part[1] += respondents
+        by_round = defaultdict(lambda: defaultdict(dict))  # round_id → (level, target) → kind → row
+        for row in rows:
+            by_round[row.round_id][(row.level, _target(row))][row.kind] = row
+        self._rows = {}
+        for round_id, figures in by_round.items():
+            backings = [
+                {
+                    kind: privacy.Backing(row.organisations, row.respondents, *hidden[(round_id, kind, level, target)])
+                    for kind, row in kinds.items()
+                }
+                for (level, target), kinds in figures.items()
+            ]
+            published = privacy.publishable_groups(backings, whole=ALL, parts=KIND_GROUPS)
+            for (level, target), kinds in figures.items():
+                for kind, row in kinds.items():
+                    if kind in published:
+                        self._rows[(round_id, kind, level, target)] = row
 
     def get(self, round_id, kind, level=TOTAL, target=None):
         return self._rows.get((round_id, kind, level, target))
@@ -131,8 +145,13 @@ class GroupFigures:
 
 
 def group_figures(rounds):
-    """Every stored group figure of these rounds (one query)."""
-    return GroupFigures(GroupScore.objects.filter(round__in=rounds).order_by("round_id", "kind", "level"))
+    """The publishable group figures of these rounds (two queries: the group figures, and the figures of the
+    organisations not shown on their own, which a group figure must not give away)."""
+    rows = GroupScore.objects.filter(round__in=rounds).order_by("round_id", "kind", "level")
+    hidden_rows = privacy.hidden(OrganisationScore.objects.filter(round__in=rounds)).values_list(
+        "round_id", "organisation__kind", "level", "category_id", "dimension_id", "respondents"
+    )
+    return GroupFigures(rows, hidden_rows)
 
 
 # --- National references --------------------------------------------------------------------------------------
@@ -163,6 +182,29 @@ def national_series(rounds):
     return list(series.values())
 
 
+# --- The start page's headline -----------------------------------------------------------------------------------
+
+
+@dataclass
+class Headline:
+    """The whole city's total in the latest published round against the national totals of that round."""
+
+    round: Round
+    city: GroupScore | None  # None when the rule for group figures (privacy.py) withholds it
+    national: list  # NationalReference totals of the round, one per source, in source order
+
+
+def headline():
+    """The figure for the start page, or None before the first published round. The city's total is read through
+    group_figures(), so the start page can only show what the dashboards and the open data may show."""
+    try:
+        round_ = select_round().selected
+    except RoundNotFound:
+        return None
+    national = NationalReference.objects.filter(round=round_, category__isnull=True).order_by("source", "pk")
+    return Headline(round=round_, city=group_figures([round_]).get(round_.pk, ALL), national=list(national))
+
+
 # --- The organisation table -----------------------------------------------------------------------------------
 
 
@@ -175,11 +217,12 @@ class OrganisationRow:
     previous_total: float | None = None
     categories: dict = field(default_factory=dict)  # category_id → score (exports only)
     dimensions: dict = field(default_factory=dict)  # dimension_id → score (exports only)
+    withheld: bool = False  # some figure of it rests on too few respondents (privacy.py)
 
     @property
     def hidden(self):
-        """Below the respondent threshold: never shown on its own."""
-        return not privacy.is_visible(self.respondents)
+        """Not shown on its own: too few respondents in total or in some figure, or no result at all."""
+        return self.withheld or not privacy.is_visible(self.respondents)
 
     @property
     def change(self):
@@ -240,7 +283,7 @@ def organisation_rows(user, selection, with_details=False):
     for participant in participants:
         rows[participant.organisation_id] = OrganisationRow(participant.organisation, invited=participant.invited)
     rounds = [selection.selected] + ([selection.previous] if selection.previous else [])
-    totals = (
+    totals = privacy.flag_hidden(
         OrganisationScore.objects.for_user(user).filter(round__in=rounds, level=TOTAL).select_related("organisation")
     )
     previous = {}
@@ -248,8 +291,9 @@ def organisation_rows(user, selection, with_details=False):
         if score.round_id == selection.selected.pk:
             row = rows.setdefault(score.organisation_id, OrganisationRow(score.organisation))
             row.respondents = score.respondents
-            row.total = score.score if privacy.is_visible(score.respondents) else None
-        elif privacy.is_visible(score.respondents):
+            row.withheld = score.organisation_hidden
+            row.total = None if row.hidden else score.score
+        elif not score.organisation_hidden:
             previous[score.organisation_id] = score.score
     for organisation_id, row in rows.items():
         row.previous_total = previous.get(organisation_id)
@@ -295,17 +339,21 @@ class OrganisationResults:
         return row.score if row is not None else None
 
     def visible_in(self, round_id):
-        return privacy.is_visible(self.respondents.get(round_id))
+        """Shown on its own in the round: its total is there only when every figure of it may be shown."""
+        return (round_id, TOTAL, None) in self.scores
 
 
 def organisation_results(user, organisation, rounds):
     """Two queries: the organisation's score rows and its participation in these rounds, as far as the user may
     see them (the view refuses other organisations before it gets here)."""
     scores, respondents = {}, {}
-    for row in OrganisationScore.objects.for_user(user).filter(organisation=organisation, round__in=rounds):
+    rows = privacy.flag_hidden(
+        OrganisationScore.objects.for_user(user).filter(organisation=organisation, round__in=rounds)
+    )
+    for row in rows:
         if row.level == TOTAL:
             respondents[row.round_id] = row.respondents
-        if privacy.is_visible(row.respondents):
+        if not row.organisation_hidden:
             scores[(row.round_id, row.level, _target(row))] = row
     invited, participated = {}, set(respondents)
     for participant in RoundParticipant.objects.for_user(user).filter(organisation=organisation, round__in=rounds):

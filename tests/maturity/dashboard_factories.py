@@ -202,46 +202,57 @@ class Scenario:
     org_b: Organisation
     company: Organisation
     small: Organisation
+    small_2: Organisation
+    companies: list  # the two other bolag
+
+
+def _organisation(name, kind):
+    # The browser tests' demo site already has the city's real organisations.
+    return Organisation.objects.filter(name=name).first() or OrganisationFactory(name=name, kind=kind)
 
 
 def scenario(org_a, org_b):
-    """Two published demo rounds (2020, 2021) and a closed 2022 round, with four organisations:
-    org_a 40 → 45,5 (+5,5), org_b 50 → 52,25, the company Higab AB 60 → 58 and a small förvaltning with
-    3 respondents (never shown). National values from two sources, each its own series."""
+    """Two published demo rounds (2020, 2021) and a closed 2022 round, with seven organisations:
+    org_a 40 → 45,5 (+5,5), org_b 50 → 52,25, the bolag Higab AB 60 → 58, Liseberg AB 54 → 55 and Göteborgs Hamn AB
+    53 → 49, and two small förvaltningar with 3 respondents each (never shown on their own). So every group figure
+    may be published (privacy.py): the whole city has 7 organisations, förvaltningar 4 (two of them hidden, with 6
+    respondents together) and bolag 3. National values from two sources, each its own series."""
     model = build_model()
     categories = categories_of(model)
-    # The browser tests' demo site already has Higab AB.
-    company = Organisation.objects.filter(name="Higab AB").first() or OrganisationFactory(
-        name="Higab AB", kind=Organisation.Kind.BOLAG
-    )
+    company = _organisation("Higab AB", Organisation.Kind.BOLAG)
+    companies = [_organisation(name, Organisation.Kind.BOLAG) for name in ("Liseberg AB", "Göteborgs Hamn AB")]
     small = OrganisationFactory(name="Lilla nämndens förvaltning", kind=Organisation.Kind.FORVALTNING)
+    small_2 = OrganisationFactory(name="Lilla styrelsens förvaltning", kind=Organisation.Kind.FORVALTNING)
     round_2020 = add_round(model, 2020, is_demo=True)
     round_2021 = add_round(model, 2021, is_demo=True)
     unpublished = add_round(model, 2022, status=Round.Status.CLOSED)
+    liseberg, hamn = companies
     for round_, totals in (
-        (round_2020, {org_a: 40, org_b: 50, company: 60, small: 30}),
-        (round_2021, {org_a: 45.5, org_b: 52.25, company: 58, small: 20}),
-        (unpublished, {org_a: 90, org_b: 90, company: 90, small: 90}),
+        (round_2020, {org_a: 40, org_b: 50, company: 60, liseberg: 54, hamn: 53, small: 30, small_2: 35}),
+        (round_2021, {org_a: 45.5, org_b: 52.25, company: 58, liseberg: 55, hamn: 49, small: 20, small_2: 25}),
+        (unpublished, {org_a: 90, org_b: 90, company: 90, liseberg: 90, hamn: 90, small: 90, small_2: 90}),
     ):
         for organisation, total in totals.items():
             add_results(
                 round_,
                 organisation,
                 flat_scores(categories, total, spread=6),
-                respondents=3 if organisation == small else 12,
+                respondents=3 if organisation in (small, small_2) else 12,
                 invited=16,
                 categories=categories,
             )
-    # Group figures as scoring.recompute_round would store them (the small organisation counts here).
-    add_group(round_2020, GroupScore.Kind.ALL, flat_scores(categories, 45.0, 5), 4, 39, categories)
-    add_group(round_2020, GroupScore.Kind.FORVALTNING, flat_scores(categories, 40.0, 5), 3, 27, categories)
-    add_group(round_2020, GroupScore.Kind.BOLAG, flat_scores(categories, 60.0, 5), 1, 12, categories)
-    add_group(round_2021, GroupScore.Kind.ALL, flat_scores(categories, 52.3, 5), 4, 39, categories)
-    add_group(round_2021, GroupScore.Kind.FORVALTNING, flat_scores(categories, 47.75, 5), 3, 27, categories)
-    add_group(round_2021, GroupScore.Kind.BOLAG, flat_scores(categories, 58.0, 5), 1, 12, categories)
-    add_group(unpublished, GroupScore.Kind.ALL, flat_scores(categories, 91.0, 0), 4, 39, categories)
+    # Group figures as scoring.recompute_round would store them (the small organisations count here).
+    add_group(round_2020, GroupScore.Kind.ALL, flat_scores(categories, 45.0, 5), 7, 66, categories)
+    add_group(round_2020, GroupScore.Kind.FORVALTNING, flat_scores(categories, 40.0, 5), 4, 30, categories)
+    add_group(round_2020, GroupScore.Kind.BOLAG, flat_scores(categories, 60.0, 5), 3, 36, categories)
+    add_group(round_2021, GroupScore.Kind.ALL, flat_scores(categories, 52.3, 5), 7, 66, categories)
+    add_group(round_2021, GroupScore.Kind.FORVALTNING, flat_scores(categories, 47.75, 5), 4, 30, categories)
+    add_group(round_2021, GroupScore.Kind.BOLAG, flat_scores(categories, 58.0, 5), 3, 36, categories)
+    add_group(unpublished, GroupScore.Kind.ALL, flat_scores(categories, 91.0, 0), 7, 66, categories)
     add_national(round_2020, 53, "Statusrapport 2022", 2022)
     add_national(round_2021, 51, "Statusrapport 2022", 2022)
     add_national(round_2021, 46, "Statusrapport 2023", 2023)
     add_national(unpublished, 77, "Opublicerad källa", 2024)
-    return Scenario(model, categories, round_2020, round_2021, unpublished, org_a, org_b, company, small)
+    return Scenario(
+        model, categories, round_2020, round_2021, unpublished, org_a, org_b, company, small, small_2, companies
+    )

@@ -58,7 +58,7 @@ def test_staff_overview_lists_only_their_organisations_and_the_aggregates(client
     assert response.status_code == 200
     assert organisation_names_in_table(response) == ["Förskoleförvaltningen"]
     html = response.content.decode()
-    assert "52,3\u00a0% (n = 4)" in html  # the group figures
+    assert "52,3\u00a0% (n = 7)" in html  # the group figures
     assert "Analytiker ser alla organisationer." in html
 
 
@@ -112,7 +112,8 @@ def organisations_seen(model, user):
 
 @pytest.mark.parametrize("model", [OrganisationScore, RoundParticipant])
 def test_results_querysets_apply_the_access_rule(data, writer_a, staff, superuser, model):
-    everyone = {data.org_a.pk, data.org_b.pk, data.company.pk, data.small.pk}
+    everyone = {data.org_a.pk, data.org_b.pk, data.company.pk, data.small.pk, data.small_2.pk}
+    everyone |= {company.pk for company in data.companies}
     assert set(model.objects.values_list("organisation_id", flat=True)) == everyone
     assert organisations_seen(model, analyst_user()) == everyone
     assert organisations_seen(model, superuser) == everyone

@@ -54,8 +54,8 @@ def test_cache_control_is_private(data, analyst_client):
 
 def test_group_figures_in_swedish_number_format(data, analyst_client):
     html = analyst_client.get(URL).content.decode()
-    assert "52,3\u00a0% (n = 4)" in html
-    assert "47,8\u00a0% (n = 3)" in html
+    assert "52,3\u00a0% (n = 7)" in html
+    assert "47,8\u00a0% (n = 4)" in html
     assert "I 2021 var resultatet för hela staden 52,3\u00a0% av optimala förutsättningar" in html
 
 
@@ -74,8 +74,11 @@ def test_table_has_every_organisation_with_change_and_rate(data, analyst_client)
     html = analyst_client.get(URL).content.decode()
     assert table_rows(html) == [
         "Förskoleförvaltningen",
+        "Göteborgs Hamn AB",
         "Higab AB",
         "Lilla nämndens förvaltning",
+        "Lilla styrelsens förvaltning",
+        "Liseberg AB",
         "Stadsbyggnadsförvaltningen",
     ]
     row_a = html.split(">Förskoleförvaltningen</a></th>", 1)[1].split("</tr>", 1)[0]
@@ -105,9 +108,12 @@ def test_sort_by_total_descending_puts_hidden_rows_last(data, analyst_client):
     html = analyst_client.get(URL, {"sort": "total", "dir": "desc"}).content.decode()
     assert table_rows(html) == [
         "Higab AB",
+        "Liseberg AB",
         "Stadsbyggnadsförvaltningen",
+        "Göteborgs Hamn AB",
         "Förskoleförvaltningen",
         "Lilla nämndens förvaltning",
+        "Lilla styrelsens förvaltning",
     ]
     assert re.search(
         r'<th scope="col" aria-sort="descending" class="numeric">\s*<a href="\?omgang=2021&amp;sort=total'
@@ -118,12 +124,15 @@ def test_sort_by_total_descending_puts_hidden_rows_last(data, analyst_client):
 
 def test_sort_by_change_ascending(data, analyst_client):
     html = analyst_client.get(URL, {"sort": "change", "dir": "asc"}).content.decode()
-    # Higab −2, Stadsbyggnad +2,25, Förskole +5,5; the small one has no change.
+    # Hamn −4, Higab −2, Liseberg +1, Stadsbyggnad +2,25, Förskole +5,5; the small ones have no change.
     assert table_rows(html) == [
+        "Göteborgs Hamn AB",
         "Higab AB",
+        "Liseberg AB",
         "Stadsbyggnadsförvaltningen",
         "Förskoleförvaltningen",
         "Lilla nämndens förvaltning",
+        "Lilla styrelsens förvaltning",
     ]
 
 
@@ -164,10 +173,10 @@ def test_histogram_counts_only_organisations_above_the_threshold(data, analyst_c
     html = analyst_client.get(URL).content.decode()
     table = html.split('id="distribution"', 1)[1].split("</table>", 1)[0]
     counts = dict(re.findall(r'<th scope="row">([^<]+)</th><td class="numeric">(\d+)</td>', table))
-    assert counts["40–50"] == "1"
-    assert counts["50–60"] == "2"
+    assert counts["40–50"] == "2"
+    assert counts["50–60"] == "3"
     assert counts["20–30"] == "0"
-    assert sum(int(value) for value in counts.values()) == 3
+    assert sum(int(value) for value in counts.values()) == 5
 
 
 def test_every_chart_is_an_accessible_svg_with_a_table(data, analyst_client):
@@ -193,7 +202,7 @@ def test_kind_split_is_hidden_when_one_kind_is_below_the_threshold(data, analyst
     # With the whole group and förvaltningar shown, bolag could be worked out: both kinds are left out.
     assert "Förvaltningar" not in categories
     assert "Bolag" not in categories
-    assert "52,3\u00a0% (n = 4)" in html
+    assert "52,3\u00a0% (n = 7)" in html
 
 
 def test_names_sort_in_swedish_alphabetical_order():

@@ -60,8 +60,11 @@ def test_csv_for_swedish_excel(data, analyst_client):
     by_name = {row[0]: dict(zip(header, row, strict=True)) for row in rows[1:]}
     assert list(by_name) == [
         "Förskoleförvaltningen",
+        "Göteborgs Hamn AB",
         "Higab AB",
         "Lilla nämndens förvaltning",
+        "Lilla styrelsens förvaltning",
+        "Liseberg AB",
         "Stadsbyggnadsförvaltningen",
     ]
     own = by_name["Förskoleförvaltningen"]

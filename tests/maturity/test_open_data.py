@@ -49,15 +49,15 @@ def test_group_figures_with_n_per_kind_and_level(client, data):
     latest = document["rounds"][-1]
     groups = {group["group"]: group for group in latest["groups"]}
     assert set(groups) == {"all", "forvaltning", "bolag"}
-    assert groups["all"]["total"] == {"score": 52.3, "organisations": 4, "respondents": 39}
+    assert groups["all"]["total"] == {"score": 52.3, "organisations": 7, "respondents": 66}
     assert groups["bolag"]["label"] == "Bolag"
     assert [item["dimension"] for item in groups["all"]["dimensions"]] == ["formaga", "arv"]
     categories = {item["category"]: item for item in groups["forvaltning"]["categories"]}
     assert categories["effektivitet"] == {
         "category": "effektivitet",
         "score": 42.8,
-        "organisations": 3,
-        "respondents": 27,
+        "organisations": 4,
+        "respondents": 30,
     }
     assert {category["code"]: category["reconstructed"] for category in latest["categories"]}["teknik"] is True
 
@@ -74,7 +74,7 @@ def test_national_references_keep_their_sources(client, data):
 def test_no_organisation_level_data(client, data):
     response, _document = fetch(client)
     text = response.content.decode()
-    for organisation in (data.org_a, data.org_b, data.company, data.small):
+    for organisation in (data.org_a, data.org_b, data.company, data.small, data.small_2, *data.companies):
         assert organisation.name not in text
         assert organisation.slug not in text
 
