@@ -92,6 +92,35 @@ def _group_series(keys_and_values):
     return result
 
 
+def participation_notes(selection, groups, kinds):
+    """One sentence per group whose number of organisations differs between the selected and the previous round,
+    e.g. "Hela staden bygger på 3 organisationer 2022 mot 42 2021.": a change between them is partly a change in who
+    took part."""
+    if selection.previous is None:
+        return []
+    current_year, previous_year = selection.selected.year, selection.previous.year
+    notes = []
+    for kind in kinds:
+        current, previous = groups.get(selection.selected.pk, kind), groups.get(selection.previous.pk, kind)
+        if current is None or previous is None or current.organisations == previous.organisations:
+            continue
+        notes.append(
+            ngettext(
+                "%(group)s rests on %(n)s organisation in %(year)s against %(previous_n)s in %(previous_year)s.",
+                "%(group)s rests on %(n)s organisations in %(year)s against %(previous_n)s in %(previous_year)s.",
+                current.organisations,
+            )
+            % {
+                "group": kind_label(kind),
+                "n": current.organisations,
+                "year": current_year,
+                "previous_n": previous.organisations,
+                "previous_year": previous_year,
+            }
+        )
+    return notes
+
+
 def group_trend_chart(selection, groups, national):
     rounds = selection.trend
     years = [str(round_.year) for round_ in rounds]
@@ -129,7 +158,8 @@ def _labels(series):
 def _group_trend_summary(selection, groups, national):
     current = groups.get(selection.selected.pk, "all")
     if current is None:
-        return _("No group-wide result is shown for %(year)s.") % {"year": selection.selected.year}
+        missing = _("No group-wide result is shown for %(year)s.") % {"year": selection.selected.year}
+        return " ".join([missing, *participation_notes(selection, groups, ("forvaltning", "bolag"))])
     sentences = [
         ngettext(
             "In %(year)s the group-wide total was %(score)s of optimal conditions, over %(n)s organisation.",
@@ -144,6 +174,7 @@ def _group_trend_summary(selection, groups, national):
             _("That is %(change)s percentage points compared with %(year)s.")
             % {"change": points(current.score - previous.score), "year": selection.previous.year}
         )
+    sentences += participation_notes(selection, groups, ("all", "forvaltning", "bolag"))
     for source in national:
         score = source.score(selection.selected.pk)
         if score is not None:
@@ -472,6 +503,7 @@ def organisation_trend_chart(organisation, kind, selection, results, groups, nat
         }
     else:
         summary = _("%(organisation)s has no shown result in these rounds.") % {"organisation": organisation.name}
+    summary = " ".join([summary, *participation_notes(selection, groups, ("all", kind) if kind else ("all",))])
     chart = Chart(
         id="org-trend",
         title=_("%(organisation)s over time") % {"organisation": organisation.name},

@@ -213,3 +213,12 @@ def test_organisation_that_took_part_earlier_keeps_its_trend(data, analyst_clien
     html = page(analyst_client, returning)
     assert "Återkommande förvaltningen deltog inte i omgången 2021." in html
     assert "har ett visat resultat för bara en omgång: 61,0\u00a0% år 2020" in section(html, "org-trend")
+
+
+def test_the_trend_says_when_the_groups_rest_on_different_participation(data, analyst_client):
+    from maturity.models import GroupScore
+
+    GroupScore.objects.filter(round=data.round_2020, kind=GroupScore.Kind.ALL).update(organisations=42)
+    trend = section(page(analyst_client, data.org_a), "org-trend")
+    assert "Hela staden bygger på 7 organisationer 2021 mot 42 2020." in trend
+    assert "Förvaltningar bygger på" not in trend

@@ -219,3 +219,16 @@ def test_names_sort_in_swedish_alphabetical_order():
         "Ängen",
         "Östra",
     ]
+
+
+def test_a_trend_over_rounds_with_different_participation_says_so(data, analyst_client):
+    from maturity.models import GroupScore
+
+    summary = analyst_client.get(URL).content.decode().split('id="trend"', 1)[1].split("</p>", 1)[0]
+    assert "bygger på" not in summary  # the same organisations took part in 2020 and 2021
+    GroupScore.objects.filter(round=data.round_2020, kind=GroupScore.Kind.ALL).update(organisations=42)
+    GroupScore.objects.filter(round=data.round_2020, kind=GroupScore.Kind.BOLAG).update(organisations=4)
+    summary = analyst_client.get(URL).content.decode().split('id="trend"', 1)[1].split("</p>", 1)[0]
+    assert "Hela staden bygger på 7 organisationer 2021 mot 42 2020." in summary
+    assert "Bolag bygger på 3 organisationer 2021 mot 4 2020." in summary
+    assert "Förvaltningar bygger på" not in summary
