@@ -218,7 +218,11 @@ def organisation_dashboard(request, slug):
                 organisation, kind, selection, dimensions, results, groups
             ),
             learning=[
-                {"links": links, "score": formats.percent(links.score)}
+                {
+                    "links": links,
+                    "score": formats.percent(links.score),
+                    "national": charts.national_values(national, round_id, links.category),
+                }
                 for links in queries.learning_links(weakest, organisation)
             ],
         )

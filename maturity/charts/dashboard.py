@@ -200,7 +200,18 @@ def group_category_chart(selection, categories, groups, national):
             "Bar chart: each category's result for the whole group, administrations, companies and "
             "national averages where known, in per cent of optimal conditions."
         ),
-        summary=_category_summary(round_id, categories, groups),
+        summary=" ".join(
+            [
+                _category_summary(round_id, categories, groups),
+                *national_category_notes(
+                    _("the whole city"),
+                    [groups.score(round_id, "all", "category", c.pk) for c in categories],
+                    national,
+                    round_id,
+                    categories,
+                ),
+            ]
+        ),
         table=DataTable(
             caption=_("Result per category in %(year)s, per cent of optimal conditions (n = number of organisations)")
             % {"year": selection.selected.year},
@@ -222,6 +233,40 @@ def category_name(category):
     if category.reconstructed:
         return _("%(name)s (reconstructed)") % {"name": category.name}
     return category.name
+
+
+def national_values(national, round_id, category):
+    """The national values for one category in the round, one (label, formatted value) per source that has one."""
+    return [
+        (national_label(source), percent(source.score(round_id, category.pk)))
+        for source in national
+        if source.score(round_id, category.pk) is not None
+    ]
+
+
+def national_category_notes(name, scores, national, round_id, categories):
+    """One sentence per national source with values per category: in how many of them `name` is above it."""
+    notes = []
+    for source in national:
+        pairs = [
+            (score, source.score(round_id, category.pk))
+            for score, category in zip(scores, categories, strict=True)
+            if score is not None and source.score(round_id, category.pk) is not None
+        ]
+        if pairs:
+            notes.append(
+                _(
+                    "Against the national values per category according to %(source)s, %(name)s is above in "
+                    "%(above)s of %(count)s categories."
+                )
+                % {
+                    "source": short_source(source.source),
+                    "name": name,
+                    "above": sum(1 for own, reference in pairs if own > reference),
+                    "count": len(pairs),
+                }
+            )
+    return notes
 
 
 def _category_summary(round_id, categories, groups):
@@ -384,6 +429,7 @@ def organisation_category_chart(organisation, kind, selection, categories, resul
             "above": above,
             "count": len(scored),
         }
+        summary = " ".join([summary, *national_category_notes(organisation.name, own, national, round_id, categories)])
     chart = Chart(
         id="org-categories",
         title=_("%(organisation)s per category, %(year)s")

@@ -222,3 +222,30 @@ def test_the_trend_says_when_the_groups_rest_on_different_participation(data, an
     trend = section(page(analyst_client, data.org_a), "org-trend")
     assert "Hela staden bygger på 7 organisationer 2021 mot 42 2020." in trend
     assert "Förvaltningar bygger på" not in trend
+
+
+def test_national_values_per_category_where_the_import_has_them(data, analyst_client):
+    from tests.maturity.dashboard_factories import add_national
+
+    for category, score in zip(data.categories, (40.0, 50.0, 60.0, 35.0, 45.0, 70.0), strict=True):
+        add_national(data.round_2021, score, "Statusrapport 2022", 2022, category=category)
+    html = page(analyst_client, data.org_a)
+    part = section(html, "org-categories")
+    effektivitet = part.split('<th scope="row">Effektivitet</th>', 1)[1].split("</tr>", 1)[0]
+    assert "40,0\u00a0%" in effektivitet
+    # Förskoleförvaltningen: 39,5 / 45,5 / 51,5 / 39,5 / 45,5 / 51,5 against 40 / 50 / 60 / 35 / 45 / 70.
+    assert (
+        "Jämfört med de nationella värdena per kategori enligt Statusrapport 2022 ligger Förskoleförvaltningen "
+        "över i 2 av 6 kategorier." in part
+    )
+    # The total-only source has no values per category and is left out of the category chart.
+    assert "Statusrapport 2023" not in part
+    # Each weak category shows the national value beside the organisation's own.
+    learning = html.split('id="learning-heading"', 1)[1]
+    effektivitet_learning = learning.split('id="learn-effektivitet"', 1)[1].split("</section>", 1)[0]
+    assert "Nationellt (Statusrapport 2022): 40,0\u00a0%" in effektivitet_learning
+    overview = analyst_client.get("/mognad/").content.decode()
+    assert (
+        "Jämfört med de nationella värdena per kategori enligt Statusrapport 2022 ligger hela staden över i "
+        in section(overview, "categories")
+    )
