@@ -4,6 +4,11 @@ Only users with the import permission (the "Analytiker" group, superusers) reach
 plain 403, so an organisation's writers and editors cannot upload or read import errors. Small files are
 checked and stored in the request; larger ones become an ImportJob processed by a Celery task, with progress
 shown on the job page (refreshed by a meta tag while it runs, no JavaScript needed).
+
+A file that would change a published round or replace earlier data is not stored at once: its job waits, with the
+file, on the job page, which lists what it replaces (organisations, answers, results, national values) and asks
+for confirmation. The job row is always written before the data's transaction, so an import whose request dies
+after the data is committed still shows in the history.
 """
 
 import secrets
@@ -25,7 +30,15 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from arena.tasks import enqueue
 from maturity.forms import ImportForm
-from maturity.importers import ImportFailed, count_rows, run_import
+from maturity.importers import (
+    ImportFailed,
+    check_import,
+    count_rows,
+    needs_confirmation,
+    replaced_data,
+    replacement_lines,
+    store_for_job,
+)
 from maturity.models import Category, ImportJob
 from maturity.tasks import run_import_job
 
@@ -80,32 +93,38 @@ class ImportView(ImportAccessMixin, WagtailAdminTemplateMixin, TemplateView):
         rows = count_rows(data, upload.name)
         if rows is None or rows > BACKGROUND_ROWS:
             job = ImportJob.objects.create(
-                kind=kind,
-                # A random name: the file waits in media storage for the worker and may hold respondent ids.
-                file=ContentFile(data, name=f"{secrets.token_urlsafe(24)}{PurePath(upload.name).suffix.lower()}"),
-                original_name=upload.name,
-                created_by=request.user,
+                kind=kind, file=stored_file(data, upload.name), original_name=upload.name, created_by=request.user
             )
             # After commit, so the worker finds the job and its file.
             transaction.on_commit(lambda: enqueue(run_import_job, job_id=job.pk))
             return redirect(self.job_url_name, pk=job.pk)
         try:
-            report = run_import(kind, data, upload.name)
+            checked = check_import(kind, data, upload.name)
         except ImportFailed as exc:
             failure = {"errors": exc.errors, "count": exc.error_count, "more": exc.error_count - len(exc.errors)}
             return self.render_to_response(self.get_context_data(form=form, failure=failure), status=400)
-        ImportJob.objects.create(
-            kind=kind,
-            status=ImportJob.Status.DONE,
-            original_name=upload.name,
-            total_rows=report.rows,
-            processed_rows=report.rows,
-            summary=report.summary,
-            created_by=request.user,
-            finished_at=timezone.now(),
-        )
+        replaced = replaced_data(checked)
+        if needs_confirmation(replaced):
+            job = ImportJob.objects.create(
+                kind=kind,
+                status=ImportJob.Status.AWAITING_CONFIRMATION,
+                file=stored_file(data, upload.name),
+                original_name=upload.name,
+                total_rows=checked.rows,
+                processed_rows=checked.rows,
+                replaces=replaced,
+                created_by=request.user,
+            )
+            return redirect(self.job_url_name, pk=job.pk)
+        job = ImportJob(kind=kind, original_name=upload.name, replaces=replaced, created_by=request.user)
+        report = store_for_job(job, checked)
         messages.success(request, report.summary)
         return redirect(self.index_url_name)
+
+
+def stored_file(data, name):
+    # A random name: the file waits in media storage (for the worker or a confirmation) and may hold respondent ids.
+    return ContentFile(data, name=f"{secrets.token_urlsafe(24)}{PurePath(name).suffix.lower()}")
 
 
 class ImportJobView(ImportAccessMixin, WagtailAdminTemplateMixin, TemplateView):
@@ -121,13 +140,43 @@ class ImportJobView(ImportAccessMixin, WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        awaiting = self.job.status == ImportJob.Status.AWAITING_CONFIRMATION
         context.update(
             job=self.job,
             refresh_seconds=REFRESH_SECONDS if self.job.is_running else None,
             more_errors=max(self.job.error_count - len(self.job.errors), 0),
             index_url=reverse(self.index_url_name),
+            awaiting_confirmation=awaiting,
+            replacement=replacement_lines(self.job.replaces) if awaiting else [],
         )
         return context
+
+    def post(self, request, *args, pk, **kwargs):
+        """Confirm or cancel a job that waits for confirmation. The conditional update lets one request only act
+        on it, so a double click never imports twice."""
+        waiting = ImportJob.objects.filter(pk=pk, status=ImportJob.Status.AWAITING_CONFIRMATION)
+        if request.POST.get("action") == "cancel":
+            if waiting.update(
+                status=ImportJob.Status.CANCELLED, finished_at=timezone.now(), summary=_("Nothing was imported.")
+            ):
+                job = ImportJob.objects.get(pk=pk)
+                job.file.delete(save=True)
+                messages.success(request, _("The import was cancelled; nothing was imported."))
+            return redirect(self.job_url_name, pk=pk)
+        if not waiting.update(status=ImportJob.Status.PENDING, confirmed=True):
+            get_object_or_404(ImportJob, pk=pk)
+            messages.warning(request, _("This import no longer waits for confirmation."))
+            return redirect(self.job_url_name, pk=pk)
+        job = ImportJob.objects.get(pk=pk)
+        if job.total_rows > BACKGROUND_ROWS:
+            transaction.on_commit(lambda: enqueue(run_import_job, job_id=job.pk))
+            return redirect(self.job_url_name, pk=pk)
+        run_import_job(job.pk)
+        job.refresh_from_db()
+        if job.status != ImportJob.Status.DONE:
+            return redirect(self.job_url_name, pk=pk)
+        messages.success(request, job.summary)
+        return redirect(self.index_url_name)
 
 
 class MaturityModelInspectView(InspectView):

@@ -25,8 +25,10 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from django.db import connection, transaction
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from openpyxl.utils.exceptions import InvalidFileException
 
 from arena.models import Organisation
@@ -67,6 +69,15 @@ class ImportFailed(Exception):
 class ImportReport:
     rows: int
     summary: str
+
+
+@dataclass
+class CheckedFile:
+    """A file that passed every check, with what storing it will do (the importer's plan)."""
+
+    importer: "BaseImporter"
+    plan: dict
+    rows: int
 
 
 class Errors:
@@ -327,7 +338,8 @@ class BaseImporter:
     def __init__(self, progress=None):
         self.progress = progress or (lambda processed, total: None)
 
-    def run(self, data, name):
+    def check(self, data, name):
+        """The file read and checked whole: a CheckedFile to store, or ImportFailed with every problem."""
         columns, rows = read_table(data, name)
         missing = [column for column in self.columns if column not in columns]
         if missing:
@@ -346,9 +358,7 @@ class BaseImporter:
                 self.progress(index, total)
         self.progress(total, total)
         errors.raise_if_any()
-        with transaction.atomic():
-            summary = self.store(plan)
-        return ImportReport(rows=total, summary=summary)
+        return CheckedFile(importer=self, plan=plan, rows=total)
 
     @staticmethod
     def ensure_participants(pairs):
@@ -432,6 +442,9 @@ class ResponsesImporter(BaseImporter):
         plan["rounds"][round_.pk] = round_
         plan["organisations"].add((round_.pk, organisation.pk))
 
+    def replaced(self, plan):
+        return replaced_organisation_data(plan)
+
     def store(self, plan):
         by_round = defaultdict(set)
         for round_id, organisation_id in plan["organisations"]:
@@ -492,6 +505,9 @@ class ResultsImporter(BaseImporter):
         plan["results"].append(key + (score, respondents))
         plan["rounds"][round_.pk] = round_
         plan["organisations"].add((round_.pk, organisation.pk))
+
+    def replaced(self, plan):
+        return replaced_organisation_data(plan)
 
     def store(self, plan):
         by_round = defaultdict(set)
@@ -562,6 +578,28 @@ class NationalImporter(BaseImporter):
         plan["values"].append(key + (score, year))
         plan["rounds"][round_.pk] = round_
 
+    def replaced(self, plan):
+        """Per round in the file: the sources whose earlier values there will be replaced."""
+        sources = defaultdict(set)
+        for round_id, _category, source, _score, _year in plan["values"]:
+            sources[round_id].add(source)
+        earlier = defaultdict(dict)
+        references = NationalReference.objects.filter(
+            round__in=plan["rounds"], source__in=set().union(*sources.values())
+        )
+        for round_id, source, count in references.values_list("round_id", "source").annotate(n=Count("pk")).order_by():
+            if source in sources[round_id]:
+                earlier[round_id][source] = count
+        return [
+            {
+                **_round_entry(round_),
+                "sources": [
+                    {"source": source, "values": count} for source, count in sorted(earlier[round_.pk].items())
+                ],
+            }
+            for round_ in _in_order(plan["rounds"].values())
+        ]
+
     def store(self, plan):
         for round_id, source in {(r, s) for r, _c, s, _score, _y in plan["values"]}:
             NationalReference.objects.filter(round_id=round_id, source=source).delete()
@@ -584,17 +622,141 @@ IMPORTERS = {
 }
 
 
+# --- What an import replaces -----------------------------------------------------------------------------------
+
+
+def _in_order(rounds):
+    return sorted(rounds, key=lambda round_: (round_.year, round_.name))
+
+
+def _round_entry(round_):
+    return {"round": round_.name, "year": round_.year, "published": round_.status == Round.Status.PUBLISHED}
+
+
+def replaced_organisation_data(plan):
+    """Per round in the file: the organisations in it that already have answers or imported results there (they
+    are replaced), and how many organisations in it have none yet."""
+    by_round = defaultdict(set)
+    for round_id, organisation_id in plan["organisations"]:
+        by_round[round_id].add(organisation_id)
+    earlier = defaultdict(lambda: {"answers": 0, "results": 0})
+    pairs = Q()
+    for round_id, organisation_ids in by_round.items():
+        pairs |= Q(round_id=round_id, organisation_id__in=organisation_ids)
+    for key, queryset in (
+        ("answers", Response.objects.filter(pairs)),
+        ("results", OrganisationScore.objects.filter(pairs, source=OrganisationScore.Source.IMPORTED)),
+    ):
+        for round_id, organisation_id, count in (
+            queryset.values_list("round_id", "organisation_id").annotate(n=Count("pk")).order_by()
+        ):
+            earlier[(round_id, organisation_id)][key] = count
+    names = dict(Organisation.objects.filter(pk__in={o for _r, o in plan["organisations"]}).values_list("pk", "name"))
+    entries = []
+    for round_ in _in_order(plan["rounds"].values()):
+        replaced = [
+            {"name": names[organisation_id], **earlier[(round_.pk, organisation_id)]}
+            for organisation_id in by_round[round_.pk]
+            if (round_.pk, organisation_id) in earlier
+        ]
+        replaced.sort(key=lambda entry: entry["name"].casefold())
+        entries.append(
+            {
+                **_round_entry(round_),
+                "organisations": replaced,
+                "new_organisations": len(by_round[round_.pk]) - len(replaced),
+            }
+        )
+    return entries
+
+
+def replaced_data(checked):
+    """What storing a checked file replaces, per round, as plain data (kept on the ImportJob while it waits)."""
+    return checked.importer.replaced(checked.plan)
+
+
+def needs_confirmation(replaced):
+    """An import into a published round, or one that replaces earlier data, waits for a person to confirm it."""
+    return any(entry["published"] or entry.get("organisations") or entry.get("sources") for entry in replaced)
+
+
+def replacement_lines(replaced):
+    """What an import replaces, in sentences for the admin's confirmation step and the command line."""
+    lines = []
+    for entry in replaced:
+        if entry["published"]:
+            lines.append(_("%(round)s is published: the import changes results that are already shown.") % entry)
+        for organisation in entry.get("organisations", []):
+            lines.append(
+                _("%(organisation)s in %(round)s: %(answers)s answers and %(results)s imported results are replaced.")
+                % {"organisation": organisation["name"], "round": entry["round"], **organisation}
+            )
+        if entry.get("new_organisations"):
+            lines.append(
+                ngettext(
+                    "%(count)s organisation in %(round)s has no earlier data there.",
+                    "%(count)s organisations in %(round)s have no earlier data there.",
+                    entry["new_organisations"],
+                )
+                % {"count": entry["new_organisations"], "round": entry["round"]}
+            )
+        for source in entry.get("sources", []):
+            lines.append(
+                ngettext(
+                    "%(source)s in %(round)s: %(values)s national value is replaced.",
+                    "%(source)s in %(round)s: %(values)s national values are replaced.",
+                    source["values"],
+                )
+                % {"source": source["source"], "round": entry["round"], "values": source["values"]}
+            )
+    return lines
+
+
+# --- Running an import ----------------------------------------------------------------------------------------
+
+
+def check_import(kind, data, name, progress=None):
+    """Read and check one file's bytes whole; returns a CheckedFile or raises ImportFailed. Stores nothing."""
+    return IMPORTERS[kind](progress=progress).check(data, name)
+
+
+def store_import(checked):
+    """Store a checked file in one transaction."""
+    with transaction.atomic():
+        summary = checked.importer.store(checked.plan)
+    return ImportReport(rows=checked.rows, summary=summary)
+
+
 def run_import(kind, data, name, progress=None):
-    """Validate and store one file's bytes; returns an ImportReport or raises ImportFailed."""
-    return IMPORTERS[kind](progress=progress).run(data, name)
+    """Check and store one file's bytes, without asking (the benchmark and tests); returns an ImportReport or
+    raises ImportFailed."""
+    return store_import(check_import(kind, data, name, progress=progress))
+
+
+def store_for_job(job, checked):
+    """Store a checked file for its job and record the outcome. The job row is saved as running before the data's
+    transaction begins, so it is committed first: a process that dies after the data's commit still leaves the
+    job behind (as running) in the import history."""
+    job.status = ImportJob.Status.RUNNING
+    job.total_rows = checked.rows
+    job.save()
+    report = store_import(checked)
+    job.status, job.summary = ImportJob.Status.DONE, report.summary
+    job.processed_rows = job.total_rows = report.rows
+    job.finished_at = timezone.now()
+    job.save()
+    return report
 
 
 def run_job(job):
-    """Process an ImportJob (in a Celery worker): progress, errors and the summary are saved on the job so the
-    admin can show them. The uploaded file is deleted afterwards: it may hold respondent identifiers and the
-    stored data is what counts (data minimisation)."""
+    """Process an ImportJob (in a Celery worker, or in the request for a small file once confirmed): progress,
+    errors and the summary are saved on the job so the admin can show them. A file that would replace published or
+    earlier data stops after the check until someone confirms it (job.confirmed); the file is kept until then.
+    Otherwise the uploaded file is deleted afterwards: it may hold respondent identifiers and the stored data is
+    what counts (data minimisation)."""
     jobs = ImportJob.objects.filter(pk=job.pk)
     jobs.update(status=ImportJob.Status.RUNNING)
+    job.status = ImportJob.Status.RUNNING
 
     def progress(processed, total):
         jobs.update(processed_rows=processed, total_rows=total)
@@ -602,7 +764,14 @@ def run_job(job):
     try:
         with job.file.open("rb") as upload:
             data = upload.read()
-        report = run_import(job.kind, data, job.original_name, progress=progress)
+        checked = check_import(job.kind, data, job.original_name, progress=progress)
+        if not job.confirmed:
+            job.replaces = replaced_data(checked)
+            if needs_confirmation(job.replaces):
+                job.status = ImportJob.Status.AWAITING_CONFIRMATION
+                job.processed_rows = job.total_rows = checked.rows
+                return job
+        store_for_job(job, checked)
     except ImportFailed as exc:
         job.refresh_from_db(fields=["processed_rows", "total_rows"])
         job.status, job.errors, job.error_count = ImportJob.Status.FAILED, exc.errors, exc.error_count
@@ -612,12 +781,10 @@ def run_job(job):
         job.refresh_from_db(fields=["processed_rows", "total_rows"])
         job.status, job.summary = ImportJob.Status.FAILED, _("The import stopped because of an unexpected error.")
         raise
-    else:
-        job.status, job.summary = ImportJob.Status.DONE, report.summary
-        job.processed_rows = job.total_rows = report.rows
     finally:
-        job.finished_at = timezone.now()
-        if job.file:
-            job.file.delete(save=False)
+        if job.status != ImportJob.Status.AWAITING_CONFIRMATION:
+            job.finished_at = timezone.now()
+            if job.file:
+                job.file.delete(save=False)
         job.save()
     return job

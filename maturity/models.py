@@ -429,8 +429,10 @@ class ImportJob(models.Model):
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting")
+        AWAITING_CONFIRMATION = "confirm", _("Waiting for confirmation")
         RUNNING = "running", _("Running")
         FAILED = "failed", _("Failed")
+        CANCELLED = "cancelled", pgettext_lazy("maturity import", "Cancelled")
         DONE = "done", _("Done")
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
@@ -442,6 +444,10 @@ class ImportJob(models.Model):
     errors = models.JSONField(_("errors"), default=list, blank=True)
     error_count = models.PositiveIntegerField(_("number of errors"), default=0)
     summary = models.TextField(_("summary"), blank=True)
+    # What a checked file would replace (importers.replaced_data); an import into a published round, or one that
+    # replaces earlier data, waits for a person to confirm it.
+    replaces = models.JSONField(_("replaces"), default=list, blank=True)
+    confirmed = models.BooleanField(_("confirmed"), default=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("uploaded by"),

@@ -200,3 +200,124 @@ def test_analysts_see_national_values_and_models_read_only(client, analyst, smal
     assert inspect.status_code == 200
     assert "Kategori c1" in inspect.content.decode() and "Q1, Q2" in inspect.content.decode()
     assert client.get(f"/admin/mognad/modeller/edit/{small_round.model.pk}/").status_code in (302, 403)
+
+
+# --- Confirmation before replacing published or earlier data ------------------------------------------------------
+
+
+def publish(round_):
+    Round.objects.filter(pk=round_.pk).update(status=Round.Status.PUBLISHED)
+
+
+def test_an_import_into_a_published_round_waits_for_confirmation(client, analyst, small_round, forvaltning, bolag):
+    client.force_login(analyst)
+    upload(client, valid_file(forvaltning, respondents=2))  # 6 answers while the round is planned: no question
+    assert Response.objects.count() == 6 and ImportJob.objects.get().status == "done"
+    publish(small_round)
+
+    rows = [HEADER] + [["2022", name, "r9", "Q1", "5"] for name in (forvaltning.name, bolag.name)]
+    response = upload(client, csv_bytes(rows))
+    job = ImportJob.objects.latest("created_at")
+    assert response.status_code == 302 and response.url == f"{IMPORT_URL}{job.pk}/"
+    assert (job.status, job.confirmed, job.total_rows) == ("confirm", False, 2)
+    assert job.file  # kept for the confirming request
+    assert Response.objects.count() == 6  # nothing replaced yet
+
+    page = client.get(response.url)
+    content = page.content.decode()
+    assert page.status_code == 200 and 'http-equiv="refresh"' not in content
+    assert "Väntar på bekräftelse" in content and "Bekräfta importen" in content
+    assert "Testomgång 2022 är publicerad: importen ändrar resultat som redan visas." in content
+    assert "Kulturförvaltningen i Testomgång 2022: 6 svar och 0 importerade resultat ersätts." in content
+    assert "1 organisation i Testomgång 2022 har inga tidigare data där." in content
+    assert 'value="confirm"' in content and "Importera och ersätt" in content
+
+    confirmed = client.post(response.url, {"action": "confirm"})
+    assert confirmed.status_code == 302 and confirmed.url == IMPORT_URL
+    job.refresh_from_db()
+    assert (job.status, job.confirmed, job.file.name) == ("done", True, "")
+    assert sorted(Response.objects.values_list("organisation__name", "respondent")) == [
+        (bolag.name, "r9"),
+        (forvaltning.name, "r9"),
+    ]
+    assert "2 svar från 2 respondenter i 2 organisationer har importerats" in client.get(IMPORT_URL).content.decode()
+    # A second click finds nothing waiting and imports nothing again.
+    again = client.post(response.url, {"action": "confirm"})
+    assert again.status_code == 302 and again.url == response.url
+    assert "Den här importen väntar inte längre på bekräftelse." in client.get(again.url).content.decode()
+    assert Response.objects.count() == 2
+
+
+def test_replacing_earlier_data_asks_even_before_publication(client, analyst, small_round, forvaltning):
+    client.force_login(analyst)
+    upload(client, valid_file(forvaltning))
+    response = upload(client, valid_file(forvaltning))
+    job = ImportJob.objects.latest("created_at")
+    assert response.url == f"{IMPORT_URL}{job.pk}/" and job.status == "confirm"
+    content = client.get(response.url).content.decode()
+    assert "är publicerad" not in content
+    assert "Kulturförvaltningen i Testomgång 2022: 3 svar och 0 importerade resultat ersätts." in content
+
+
+def test_a_waiting_import_can_be_cancelled(client, analyst, small_round, forvaltning):
+    publish(small_round)
+    client.force_login(analyst)
+    response = upload(client, valid_file(forvaltning))
+    job = ImportJob.objects.get()
+    stored = job.file.name
+    cancelled = client.post(response.url, {"action": "cancel"})
+    assert cancelled.status_code == 302 and cancelled.url == response.url
+    job.refresh_from_db()
+    assert (job.status, job.file.name, job.summary) == ("cancelled", "", "Ingenting har importerats.")
+    assert not job.file.storage.exists(stored)
+    assert not Response.objects.exists()
+    assert client.post(response.url, {"action": "confirm"}).url == response.url
+    assert not Response.objects.exists()
+
+
+def test_a_large_file_into_a_published_round_waits_after_the_check(
+    client, analyst, small_round, forvaltning, monkeypatch, django_capture_on_commit_callbacks
+):
+    monkeypatch.setattr(admin_views, "BACKGROUND_ROWS", 5)
+    publish(small_round)
+    client.force_login(analyst)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = upload(client, valid_file(forvaltning, respondents=3))
+    job = ImportJob.objects.get()
+    assert (job.status, job.total_rows) == ("confirm", 9) and job.file
+    assert not Response.objects.exists()
+    assert "Testomgång 2022 är publicerad" in client.get(response.url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        confirmed = client.post(response.url, {"action": "confirm"})
+    assert confirmed.url == response.url  # in the background: back to the job's page
+    job.refresh_from_db()
+    assert (job.status, job.confirmed, job.file.name) == ("done", True, "")
+    assert Response.objects.count() == 9
+
+
+def test_only_importers_can_confirm(client, writer_a, small_round, forvaltning):
+    job = ImportJob.objects.create(kind="responses", status="confirm", original_name="svar.csv")
+    client.force_login(writer_a)
+    assert client.post(f"{IMPORT_URL}{job.pk}/", {"action": "confirm"}).status_code == 403
+    job.refresh_from_db()
+    assert job.status == "confirm"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_job_is_recorded_before_the_data_is_committed(client, analyst, small_round, forvaltning, monkeypatch):
+    """The request dies right after the data's commit, when the job would be marked done: the job is still there
+    (running), so the history shows the import."""
+    original_save = ImportJob.save
+
+    def die_when_done(job, *args, **kwargs):
+        if job.status == ImportJob.Status.DONE:
+            raise RuntimeError("the process died")
+        return original_save(job, *args, **kwargs)
+
+    monkeypatch.setattr(ImportJob, "save", die_when_done)
+    client.force_login(analyst)
+    with pytest.raises(RuntimeError):
+        upload(client, valid_file(forvaltning))
+    assert Response.objects.count() == 3  # committed
+    job = ImportJob.objects.get()
+    assert (job.status, job.original_name, job.created_by) == ("running", "svar.csv", analyst)

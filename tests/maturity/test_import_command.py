@@ -58,3 +58,39 @@ def test_a_missing_file_and_an_unknown_kind(tmp_path):
         call_command("import_maturity", "results", str(tmp_path / "saknas.csv"))
     with pytest.raises(CommandError):
         call_command("import_maturity", "okänd", str(tmp_path / "saknas.csv"))
+
+
+def test_a_published_round_needs_confirm(tmp_path, small_round, forvaltning, capsys):
+    from maturity.models import ImportJob, Round
+
+    Round.objects.filter(pk=small_round.pk).update(status=Round.Status.PUBLISHED)
+    path = tmp_path / "svar.csv"
+    path.write_bytes(
+        csv_bytes(
+            [["round", "organisation", "respondent", "question", "value"], ["2022", forvaltning.name, "r1", "Q1", "4"]]
+        )
+    )
+    with pytest.raises(CommandError) as error:
+        call_command("import_maturity", "responses", str(path))
+    assert str(error.value).splitlines() == [
+        "Ingenting har importerats. Filen har inga fel, men:",
+        "- Testomgång 2022 är publicerad: importen ändrar resultat som redan visas.",
+        "- 1 organisation i Testomgång 2022 har inga tidigare data där.",
+        "Kör kommandot igen med --confirm för att importera filen.",
+    ]
+    assert not Response.objects.exists() and not ImportJob.objects.exists()
+    call_command("import_maturity", "responses", str(path), "--confirm")
+    assert "1 svar från 1 respondenter" in capsys.readouterr().out
+    assert Response.objects.count() == 1
+    job = ImportJob.objects.get()  # the command's imports are in the admin's history too
+    assert (job.status, job.confirmed, job.original_name, job.total_rows) == ("done", True, "svar.csv", 1)
+
+
+def test_replacing_national_values_needs_confirm(tmp_path, small_round):
+    path = tmp_path / "nationellt.csv"
+    path.write_bytes(csv_bytes([["round", "category", "score", "source"], ["2022", "total", "47", "Rapport"]]))
+    call_command("import_maturity", "national", str(path))
+    with pytest.raises(CommandError, match="Rapport i Testomgång 2022: 1 nationellt värde ersätts."):
+        call_command("import_maturity", "national", str(path))
+    call_command("import_maturity", "national", str(path), "--confirm")
+    assert NationalReference.objects.get().score == 47
