@@ -14,6 +14,7 @@ from arena import hooks as arena_hooks
 from arena.permission_policies import ReadOnlyModelPolicy
 from maturity import demo
 from maturity.admin_views import ImportJobView, ImportView, MaturityModelInspectView, can_import
+from maturity.choosers import organisation_chooser_viewset
 from maturity.models import MaturityModel, NationalReference, Round
 
 
@@ -43,7 +44,10 @@ class RoundViewSet(ModelViewSet):
             "participants",
             heading=_("Participating organisations"),
             label=_("Organisation"),
-            panels=[FieldPanel("organisation"), FieldPanel("invited")],
+            panels=[
+                FieldPanel("organisation", widget=organisation_chooser_viewset.widget_class),
+                FieldPanel("invited"),
+            ],
         ),
     ]
 
@@ -135,6 +139,11 @@ class MaturityViewSetGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_maturity_viewsets():
     return MaturityViewSetGroup()
+
+
+@hooks.register("register_admin_viewset")
+def register_organisation_chooser():
+    return organisation_chooser_viewset
 
 
 # --- Plug-in points of arena (arena/hooks.py) ----------------------------------------------------------------------

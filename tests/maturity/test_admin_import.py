@@ -321,3 +321,27 @@ def test_the_job_is_recorded_before_the_data_is_committed(client, analyst, small
     assert Response.objects.count() == 3  # committed
     job = ImportJob.objects.get()
     assert (job.status, job.original_name, job.created_by) == ("running", "svar.csv", analyst)
+
+
+def test_the_round_form_chooses_organisations_with_a_search(client, analyst, small_model, forvaltning, bolag):
+    import json
+
+    from tests.factories import OrganisationFactory
+
+    for number in range(44):
+        OrganisationFactory(name=f"Förvaltning nummer {number}")
+    client.force_login(analyst)
+    form = client.get("/admin/mognad/omgangar/new/").content.decode()
+    chooser_url = "/admin/mognad/valj-organisation/"
+    assert f'data-chooser-url="{chooser_url}"' in form  # the searchable chooser, not a plain select
+    assert 'name="participants-__prefix__-organisation"' in form
+    modal = client.get(chooser_url)
+    assert modal.status_code == 200
+    html = json.loads(modal.content)["html"]
+    assert 'name="q"' in html and "Välj en organisation" in html
+    results = client.get(f"{chooser_url}results/", {"q": "kultur"}).content.decode()
+    assert "Kulturförvaltningen" in results and "Förvaltning nummer" not in results and "Higab AB" not in results
+    companies = client.get(f"{chooser_url}results/", {"kind": "bolag"}).content.decode()
+    assert "Higab AB" in companies and "Kulturförvaltningen" not in companies
+    chosen = client.get(f"{chooser_url}chosen/{forvaltning.pk}/")
+    assert json.loads(chosen.content)["result"]["title"] == "Kulturförvaltningen"
