@@ -114,7 +114,8 @@ def _figure(row):
 
 def open_data(rounds, categories_by_model, groups, national_by_round):
     """The public JSON document (format: maturity/open_data.schema.json). Group-level figures only: no
-    organisation is named, and groups below the respondent threshold are left out (queries.GroupFigures)."""
+    organisation is named, and only the groups the rule for group figures lets through (privacy.py, applied by
+    queries.GroupFigures)."""
     documents = []
     for round_ in rounds:
         categories = categories_by_model.get(round_.model_id, [])
@@ -189,5 +190,6 @@ def open_data(rounds, categories_by_model, groups, national_by_round):
         ),
         "unit": "percent_of_optimal_conditions",
         "min_respondents": privacy.MIN_RESPONDENTS,
+        "min_organisations_in_group": privacy.MIN_ORGANISATIONS_IN_GROUP,
         "rounds": documents,
     }

@@ -154,6 +154,7 @@ def dashboard(request):
         "rows": [_display_row(row) for row in rows],
         "columns": _sort_columns(selection, sort, direction),
         "min_respondents": privacy.MIN_RESPONDENTS,
+        "min_organisations": privacy.MIN_ORGANISATIONS_IN_GROUP,
         "national": national,
         "demo_in_trend": any(round_.is_demo for round_ in selection.trend),
         "trend_chart": charts.group_trend_chart(selection, groups, national),
@@ -201,6 +202,7 @@ def organisation_dashboard(request, slug):
         "respondents": results.respondents.get(round_id, 0),
         "invited": results.invited.get(round_id),
         "min_respondents": privacy.MIN_RESPONDENTS,
+        "min_organisations": privacy.MIN_ORGANISATIONS_IN_GROUP,
         "demo_in_trend": any(round_.is_demo for round_ in selection.trend),
         "trend_chart": charts.organisation_trend_chart(organisation, kind, selection, results, groups, national),
     }

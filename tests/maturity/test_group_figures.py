@@ -164,6 +164,9 @@ def test_one_forvaltning_on_the_dashboards_and_in_the_exports(analyst_client, on
     categories = html.split('id="categories"', 1)[1].split("</section>", 1)[0]
     assert "Förvaltningar" not in categories and "Bolag" not in categories
     assert "Förvaltningar och bolag visas inte var för sig för den här omgången." in html
+    assert (
+        "En gruppsiffra (hela staden, förvaltningar, bolag) visas bara när den bygger på minst 3 organisationer" in html
+    )
     own = analyst_client.get(f"/mognad/{forvaltning.slug}/").content.decode()
     assert "Förvaltningar (n = 1)" not in own and "(n = 1)" not in own
     export = analyst_client.get("/mognad/export.csv").content.decode("utf-8-sig")

@@ -32,6 +32,7 @@ def test_public_and_valid_against_the_schema(client, data):
     jsonschema.validate(document, SCHEMA, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
     assert document["unit"] == "percent_of_optimal_conditions"
     assert document["min_respondents"] == 5
+    assert document["min_organisations_in_group"] == 3
 
 
 def test_published_rounds_only(client, data):
