@@ -64,3 +64,33 @@ def test_the_import_form_with_errors(page, maturity_round):
     expect(rows.nth(1)).to_contain_text("Svaret 9 ligger utanför skalan 1–7.")
     assert_no_axe_violations(page)
     assert not Response.objects.exists() and not ImportJob.objects.exists()
+
+
+def test_an_import_into_a_published_round_is_confirmed_first(page, maturity_round):
+    from maturity.models import ImportJob, Response, Round
+
+    Round.objects.filter(pk=maturity_round.pk).update(status=Round.Status.PUBLISHED)
+    log_in_as_analyst(page, IMPORT_PATH)
+    csv_text = (
+        "round;organisation;respondent;question;value\n2021;Intraservice;r1;EFF1;5\n2021;Intraservice;r1;EFF2;6\n"
+    )
+    page.get_by_label("Svar", exact=True).check()
+    page.get_by_label("Fil", exact=False).first.set_input_files(
+        files=[{"name": "svar.csv", "mimeType": "text/csv", "buffer": csv_text.encode("utf-8")}]
+    )
+    with page.expect_navigation():
+        page.get_by_role("button", name="Kontrollera och importera").click()
+
+    expect(page.get_by_role("heading", name="Bekräfta importen")).to_be_visible()
+    expect(page.locator("main")).to_contain_text(
+        "Mätning 2021 är publicerad: importen ändrar resultat som redan visas."
+    )
+    assert not Response.objects.exists()
+    assert_no_axe_violations(page)
+
+    with page.expect_navigation():
+        page.get_by_role("button", name="Importera och ersätt").click()
+    assert urlsplit(page.url).path == IMPORT_PATH
+    expect(page.locator("main")).to_contain_text("2 svar från 1 respondenter i 1 organisationer har importerats")
+    assert Response.objects.count() == 2
+    assert ImportJob.objects.get().status == ImportJob.Status.DONE

@@ -45,7 +45,7 @@ def test_overview_as_analyst(page, results):
         svg = page.locator(f"#{chart_id} svg[role=img]").first
         expect(svg).to_be_visible()
         expect(page.locator(f"#{chart_id} table caption")).to_be_visible()
-    expect(page.locator(".organisation-table tbody tr")).to_have_count(4)
+    expect(page.locator(".organisation-table tbody tr")).to_have_count(7)
     expect(page.locator(".organisation-table tbody tr", has_text="Lilla nämndens förvaltning")).to_contain_text(
         "För få svar"
     )
