@@ -12,7 +12,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from arena import hooks as arena_hooks
 from arena.permission_policies import ReadOnlyModelPolicy
-from maturity import demo
+from maturity import demo, menu
 from maturity.admin_views import ImportJobView, ImportView, MaturityModelInspectView, can_import
 from maturity.models import MaturityModel, NationalReference, Round
 
@@ -139,3 +139,4 @@ def register_maturity_viewsets():
 
 # --- Plug-in points of arena (arena/hooks.py) ----------------------------------------------------------------------
 hooks.register(arena_hooks.SEED_DEMO, demo.seed_maturity_demo, order=30)
+hooks.register(arena_hooks.MAIN_MENU_ITEMS, menu.dashboard_menu_item, order=50)
