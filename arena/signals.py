@@ -1,12 +1,13 @@
-"""Signal wiring for the arena: organisation provisioning and purging the anonymous page cache."""
+"""Signal wiring for the arena: organisation provisioning, purging the anonymous page cache, and forgetting the
+cached footer pages (arena.site_pages)."""
 
 from django.contrib.auth.models import Group
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
-from wagtail.models import Collection, Page
-from wagtail.signals import page_published, page_unpublished
+from wagtail.models import Collection, Page, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from arena import page_cache
+from arena import page_cache, site_pages
 from arena.models import FocusArea, Organisation, Person, SiteSettings
 
 
@@ -54,3 +55,18 @@ def purge_on_site_settings_change(sender, created=False, **kwargs):
 def purge_on_shared_content_change(sender, **kwargs):
     # Author names and focus areas appear on many pages.
     page_cache.purge()
+
+
+@receiver(post_save)
+@receiver(post_delete)
+@receiver(post_page_move)
+def forget_changed_site_page(sender, instance, **kwargs):
+    # Any page type: the cookie page is found by its slug, whatever its type.
+    if isinstance(instance, Page):
+        site_pages.page_changed(instance)
+
+
+@receiver(post_save, sender=Site)
+@receiver(post_delete, sender=Site)
+def forget_site_pages(sender, **kwargs):
+    site_pages.forget()

@@ -11,10 +11,10 @@ ACTIVE_SPACES_ON_HOME = 12
 @home_section(order=10, template="blogs/includes/home_latest_posts.html")
 def latest_posts(request):
     posts = queries.for_listing(queries.posts_visible_to(request.user))[:LATEST_POSTS_ON_HOME]
-    return {"posts": posts}
+    return {"posts": posts, "blog_index": queries.blog_index()}
 
 
 @home_section(order=20, template="blogs/includes/home_blog_spaces.html")
 def blog_spaces(request):
     active = queries.spaces_overview(request.user).filter(post_count__gt=0).order_by("-latest_published", "title")
-    return {"spaces": queries.attach_latest_posts(active[:ACTIVE_SPACES_ON_HOME])}
+    return {"spaces": queries.attach_latest_posts(active[:ACTIVE_SPACES_ON_HOME]), "blog_index": queries.blog_index()}

@@ -4,7 +4,12 @@ from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 
 from arena.models import Organisation, Person
-from blogs.models import BlogPostAuthor, BlogPostPage, BlogSpacePage, Comment
+from blogs.models import BlogIndexPage, BlogPostAuthor, BlogPostPage, BlogSpacePage, Comment
+
+
+def blog_index():
+    """The blog root (/bloggar/); a site has one."""
+    return BlogIndexPage.objects.first()
 
 
 def posts_visible_to(user):

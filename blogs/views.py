@@ -72,6 +72,8 @@ def post_context(request, post, comment_form=None):
         prefetch_related_objects([post], "tags", "focus_areas")
     comments = list(queries.post_comments(post, request.user))
     return {
+        "space": post.get_parent().specific,
+        "blog_index": queries.blog_index(),
         "comments": comments,
         "comment_count": len(comments),
         "comments_open": services.comments_open(post),
