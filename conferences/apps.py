@@ -10,4 +10,5 @@ class ConferencesConfig(AppConfig):
         # Signals record programme changes, give new places to the waiting list, reindex recordings and purge the
         # page cache; demo plugs into seed_demo (arena never imports conferences). conferences.wagtail_hooks is
         # found by Wagtail's own hook autodiscovery.
-        from conferences import demo, signals  # noqa: F401
+        from conferences import signals  # noqa: F401
+        from conferences.demo import seed  # noqa: F401

@@ -4,8 +4,8 @@ from django.dispatch import receiver
 from wagtail.search import index
 
 from arena import page_cache
-from conferences import registration as rules
 from conferences.models import ConferenceEditionPage, Recording, Session, SessionChange
+from conferences.registration import rules
 
 
 @receiver(pre_save, sender=Session)

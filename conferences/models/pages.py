@@ -32,13 +32,13 @@ class ConferenceSeriesPage(RoutablePageMixin, Page):
 
     @path("")
     def index_route(self, request):
-        from conferences.views import series_page
+        from conferences.programme.pages import series_page
 
         return series_page(request, self)
 
     @path("inspelningar/")
     def recordings_route(self, request):
-        from conferences.recording_views import recordings_archive
+        from conferences.recordings.pages import recordings_archive
 
         return recordings_archive(request, self)
 
@@ -134,19 +134,19 @@ class ConferenceEditionPage(RoutablePageMixin, Page):
 
     @path("")
     def index_route(self, request):
-        from conferences.views import edition_page
+        from conferences.programme.pages import edition_page
 
         return edition_page(request, self)
 
     @path("program/")
     def programme_route(self, request):
-        from conferences.views import programme_page
+        from conferences.programme.pages import programme_page
 
         return programme_page(request, self)
 
     @path("program/<slug:code>/")
     def session_route(self, request, code):
-        from conferences.views import session_page
+        from conferences.programme.pages import session_page
 
         return session_page(request, self, code)
 
@@ -154,43 +154,43 @@ class ConferenceEditionPage(RoutablePageMixin, Page):
     # files themselves are served without one, through the dotted-path pattern in arena/urls.py.
     @path("program/<slug:code>.ics/")
     def session_ics_route(self, request, code):
-        from conferences.exporters import session_ics_response
+        from conferences.programme.exporters import session_ics_response
 
         return session_ics_response(request, self, code)
 
     @path("program.ics/")
     def programme_ics_route(self, request):
-        from conferences.exporters import programme_ics_response
+        from conferences.programme.exporters import programme_ics_response
 
         return programme_ics_response(request, self)
 
     @path("program.json/")
     def programme_json_route(self, request):
-        from conferences.exporters import programme_json_response
+        from conferences.programme.exporters import programme_json_response
 
         return programme_json_response(request, self)
 
     @path("anmalan/")
     def registration_route(self, request):
-        from conferences.registration_views import registration_page
+        from conferences.registration.pages import registration_page
 
         return registration_page(request, self)
 
     @path("anmalan/avboka/<int:registration_id>/")
     def cancel_registration_route(self, request, registration_id):
-        from conferences.registration_views import cancel_registration
+        from conferences.registration.pages import cancel_registration
 
         return cancel_registration(request, self, registration_id)
 
     @path("talare/")
     def speakers_route(self, request):
-        from conferences.views import speakers_page
+        from conferences.programme.pages import speakers_page
 
         return speakers_page(request, self)
 
     @path("talare/<slug:slug>/")
     def speaker_route(self, request, slug):
-        from conferences.views import speaker_page
+        from conferences.programme.pages import speaker_page
 
         return speaker_page(request, self, slug)
 

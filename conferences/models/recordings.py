@@ -10,7 +10,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from conferences.media_validation import VIDEO_TYPES, validate_video_file, validate_webvtt_file, video_mime_type
+from conferences.recordings.validation import VIDEO_TYPES, validate_video_file, validate_webvtt_file, video_mime_type
 
 
 class RecordingQuerySet(models.QuerySet):

@@ -11,7 +11,7 @@ from wagtail.models import DraftStateMixin, Orderable, RevisionMixin
 from wagtail.search import index
 
 from arena.blocks import DocumentLinkBlock
-from conferences.times import site_time
+from conferences.programme.times import site_time
 
 
 class SessionQuerySet(models.QuerySet):

@@ -10,8 +10,8 @@ from wagtail import hooks
 from wagtail.models import GroupPagePermission
 
 from arena.roles import ANALYSTS, ORGANISERS, ensure_role_groups
+from conferences.admin.roles import MODEL_PERMISSIONS, grant_organiser_permissions
 from conferences.models import Recording, Registration
-from conferences.roles import MODEL_PERMISSIONS, grant_organiser_permissions
 from tests.conferences.factories import at, create_session
 from tests.factories import UserFactory
 

@@ -6,9 +6,9 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from conferences import registration as rules
 from conferences.models import Registration
-from conferences.registration_views import own_registrations, window_summary
+from conferences.registration import rules
+from conferences.registration.pages import own_registrations, window_summary
 from tests.conferences.factories import at
 from tests.conferences.registration_helpers import create_workshop, open_edition
 from tests.factories import UserFactory

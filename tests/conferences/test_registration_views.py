@@ -9,8 +9,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from conferences import registration as rules
 from conferences.models import Registration
+from conferences.registration import rules
 from tests.conferences.factories import at, create_edition, create_session
 from tests.conferences.registration_helpers import create_workshop, open_edition
 from tests.factories import UserFactory, add_writer

@@ -10,10 +10,10 @@ from django.utils import timezone
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from arena.roles import ORGANISERS
-from conferences import demo
+from conferences.admin.roles import grant_organiser_permissions
+from conferences.demo import seed as demo
 from conferences.models import ConferenceEditionPage
 from conferences.models.pages import EditionStreamLink
-from conferences.roles import grant_organiser_permissions
 from tests.conferences.factories import create_edition
 from tests.factories import UserFactory
 

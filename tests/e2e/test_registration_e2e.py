@@ -24,7 +24,7 @@ class Conference:
 
 @pytest.fixture
 def conference(demo_site):
-    from conferences import registration as rules
+    from conferences.registration import rules
     from tests.conferences.factories import create_series
     from tests.conferences.registration_helpers import create_workshop, open_edition
     from tests.factories import UserFactory

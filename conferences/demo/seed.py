@@ -21,9 +21,10 @@ from wagtail.rich_text import RichText
 from arena.demo import demo_seeder
 from arena.demo.taxonomy import ensure_focus_areas
 from arena.models import Organisation, Person, SiteSettings
-from conferences.demo_media import ensure_file, ensure_opening_captions, ensure_opening_video, webvtt
+from conferences.admin.roles import grant_organiser_permissions
+from conferences.demo.media import ensure_file, ensure_opening_captions, ensure_opening_video, webvtt
+from conferences.demo.registrations import seed_registrations
 from conferences.demo_programme import EDITIONS, PEOPLE, RECORDINGS, SERIES
-from conferences.demo_registrations import seed_registrations
 from conferences.models import (
     ConferenceEditionPage,
     ConferenceSeriesPage,
@@ -35,8 +36,7 @@ from conferences.models import (
     SessionSpeaker,
 )
 from conferences.models.pages import EditionStreamLink
-from conferences.registration import NOT_OFFERED, NOT_YET, window_state
-from conferences.roles import grant_organiser_permissions
+from conferences.registration.rules import NOT_OFFERED, NOT_YET, window_state
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 # The streams of the day besides an edition's main stream link (its "stream_url" in demo_programme.EDITIONS), by year.

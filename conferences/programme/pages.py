@@ -8,9 +8,9 @@ from django.utils.translation import gettext as _
 
 from arena.models import FocusArea, Person
 from conferences import queries
-from conferences.forms import ProgrammeFilterForm
 from conferences.models import SessionChange
-from conferences.recording_views import recording_player
+from conferences.programme.forms import ProgrammeFilterForm
+from conferences.recordings.pages import recording_player
 
 
 def series_page(request, page):

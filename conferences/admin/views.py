@@ -24,9 +24,9 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets import HeaderButton
 from wagtail.snippets.views.snippets import CreateView, EditView
 
-from conferences import registration as rules
 from conferences.models import ConferenceEditionPage, Registration, Session
-from conferences.times import site_time
+from conferences.programme.times import site_time
+from conferences.registration import rules
 
 NEEDS_EXCERPT_LENGTH = 60
 # A spreadsheet reads a CSV cell that starts with one of these as a formula. Attendees write their own name and

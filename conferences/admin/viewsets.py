@@ -1,6 +1,6 @@
-"""The conference in the Wagtail admin, under one "Mötesplats" menu group: programme items (sessions) as snippets
-with drafts and publishing, the recorded programme changes (read-only), the registrations (listed, exported and
-cancelled, never edited) and the recordings with their captions."""
+"""The conference's admin viewsets, one "Mötesplats" menu group (registered in conferences/wagtail_hooks.py):
+programme items (sessions) as snippets with drafts and publishing, the recorded programme changes (read-only), the
+registrations (listed, exported and cancelled, never edited) and the recordings with their captions."""
 
 import django_filters
 from django import forms
@@ -14,11 +14,10 @@ from wagtail.admin.panels import ObjectList, Panel
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from arena.permission_policies import ReadOnlyModelPolicy
-from conferences import admin_views
+from conferences.admin import views as admin_views
 from conferences.models import (
     ConferenceEditionPage,
     EditionTrack,
@@ -344,6 +343,3 @@ class ConferenceViewSetGroup(SnippetViewSetGroup):
     menu_icon = "date"
     menu_name = "motesplats"
     menu_order = 250
-
-
-register_snippet(ConferenceViewSetGroup)

@@ -1,4 +1,4 @@
-"""Programme exports: iCalendar (whole day and per session) and JSON (schema in conferences/programme.schema.json).
+"""Programme exports: iCalendar (whole day and per session) and JSON (schema in conferences/programme/schema.json).
 
 Only published sessions are exported. Times carry their offset and the Europe/Stockholm zone."""
 
@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 from conferences import queries
-from conferences.times import site_zone
+from conferences.programme.times import site_zone
 
 SCHEMA_VERSION = "1.1"
 PRODID = "-//Kunskapsarenan//Mötesplats digitalisering och innovation//SV"

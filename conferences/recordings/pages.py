@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from conferences import queries
 from conferences.models import RecordingCaption
-from conferences.recording_forms import RecordingFilterForm
+from conferences.recordings.forms import RecordingFilterForm
 
 RECORDINGS_PER_PAGE = 20
 FORMAT_NAMES = {"video/mp4": "MP4", "video/webm": "WebM", "video/ogg": "Ogg"}

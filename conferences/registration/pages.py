@@ -19,9 +19,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from arena.models import Organisation
-from conferences import registration as rules
 from conferences.models import Registration
-from conferences.registration_forms import RegistrationForm
+from conferences.registration import rules
+from conferences.registration.forms import RegistrationForm
 
 
 def registration_url(edition):

@@ -2,7 +2,7 @@
 notice when a session they chose moves in time. Swedish plain text with a simple HTML alternative; where the
 attendee holds a place, an iCalendar file (METHOD:PUBLISH) with the day or the workshop is attached.
 
-The calendar events come from conferences.exporters, so a workshop in an e-mail has the same UID as in the
+The calendar events come from conferences.programme.exporters, so a workshop in an e-mail has the same UID as in the
 programme's .ics and a calendar updates the event instead of adding a second one."""
 
 import datetime
@@ -20,10 +20,10 @@ from django.utils.translation import gettext as _
 from icalendar import Event
 from wagtail.models import Site
 
-from conferences import registration as rules
-from conferences.exporters import _ics_time, calendar_for
 from conferences.models import Registration, Session
-from conferences.times import site_zone
+from conferences.programme.exporters import _ics_time, calendar_for
+from conferences.programme.times import site_zone
+from conferences.registration import rules
 
 KINDS = ("confirmed", "waitlisted", "promoted", "cancelled", "reminder", "changed")
 # The e-mails that give the attendee a place, so they carry the calendar event.
@@ -51,7 +51,7 @@ def absolute_url(location):
 
 
 class SiteRequest:
-    """The two things conferences.exporters asks of a request, answered from the site's public address, for
+    """The two things conferences.programme.exporters asks of a request, answered from the site's public address, for
     calendar files built outside any request (in a Celery worker)."""
 
     def get_host(self):
