@@ -4,8 +4,10 @@ from django.dispatch import receiver
 from wagtail.search import index
 
 from arena import page_cache
+from arena.tasks import enqueue
 from conferences.models import ConferenceEditionPage, Recording, Session, SessionChange
 from conferences.registration import rules
+from conferences.tasks import notify_session_change, send_registration_email
 
 
 @receiver(pre_save, sender=Session)
@@ -41,10 +43,13 @@ def save_time_change(sender, instance, **kwargs):
 
 def _queue_change_notice(change_id):
     """E-mail the session's attendees once the new time is committed (never for a save that is rolled back)."""
-    from arena.tasks import enqueue
-    from conferences.tasks import notify_session_change
-
     transaction.on_commit(lambda: enqueue(notify_session_change, change_id=change_id))
+
+
+@receiver(rules.registration_changed)
+def queue_registration_email(sender, registration, kind, **kwargs):
+    """The attendee's e-mail about a committed registration, promotion or cancellation."""
+    enqueue(send_registration_email, registration_id=registration.pk, kind=kind)
 
 
 def _row_changed(update_fields, fields):

@@ -49,7 +49,7 @@ def seed_registrations(edition):
         return 0
     usernames = {username for username, _code, _needs in REGISTRATIONS}
     users = {user.username: user for user in get_user_model().objects.filter(username__in=usernames)}
-    # The attendee's organisation, found as the registration form finds it.
+    # The attendee's organisation: each demo attendee belongs to one, which the registration form would take too.
     organisations = {username: Organisation.objects.for_user(user).first() for username, user in users.items()}
     sessions = {
         session.code: session

@@ -7,7 +7,7 @@ programme's .ics and a calendar updates the event instead of adding a second one
 
 import datetime
 import logging
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -36,18 +36,20 @@ logger = logging.getLogger(__name__)
 
 
 def base_url():
-    """The public address links in e-mails start with: WAGTAILADMIN_BASE_URL, else the default Site's root."""
-    configured = getattr(settings, "WAGTAILADMIN_BASE_URL", "")
-    if configured:
-        return configured.rstrip("/")
-    site = Site.objects.filter(is_default_site=True).first()
-    return site.root_url if site else ""
+    """The public address links in e-mails start from, ending in "/": WAGTAILADMIN_BASE_URL, else the default Site's
+    root."""
+    base = getattr(settings, "WAGTAILADMIN_BASE_URL", "")
+    if not base:
+        site = Site.objects.filter(is_default_site=True).first()
+        base = site.root_url if site else ""
+    return base if base.endswith("/") else base + "/"
 
 
 def absolute_url(location):
+    """`location`, a path from the site's root (as Page.url gives it), resolved against base_url()."""
     if urlsplit(location).scheme:
         return location
-    return f"{base_url()}/{location.lstrip('/')}"
+    return urljoin(base_url(), location.lstrip("/"))
 
 
 class SiteRequest:
@@ -65,12 +67,9 @@ def edition_url(edition):
     return absolute_url(edition.get_url())
 
 
-def session_url(session):
-    return f"{edition_url(session.edition)}program/{session.code}/"
-
-
-def registration_page_url(edition):
-    return edition_url(edition) + edition.reverse_subpage("registration_route")
+def route_url(edition, name, **kwargs):
+    """The public address of one of the edition page's routes, e.g. its programme."""
+    return absolute_url(edition.route_url(name, **kwargs))
 
 
 def format_time_range(start, end):
@@ -169,13 +168,14 @@ def _context(registration, kind, change=None):
         "name": user.get_full_name() or user.email,
         "day": date_format(edition.date, "j F Y"),
         "edition_url": edition_url(edition),
-        "registration_url": registration_page_url(edition),
+        "programme_url": route_url(edition, "programme_route"),
+        "registration_url": route_url(edition, "registration_route"),
         "position": rules.waiting_list_position(registration),
     }
     if registration.session_id:
         registration.session.edition = edition
         context["session_time"] = format_time_range(registration.session.start, registration.session.end)
-        context["session_url"] = session_url(registration.session)
+        context["session_url"] = route_url(edition, "session_route", code=registration.session.code)
     if kind == "reminder":
         context["workshops"] = [
             {"title": held.session.title, "time": format_time_range(held.session.start, held.session.end)}
