@@ -5,12 +5,13 @@ besides its main stream, a stream with sign language interpretation.
 
 Idempotent: the series is found by slug under the home page, editions by year, speakers by slug, sessions by
 code within their edition and recordings by session, so running seed_demo again creates nothing new. The texts live
-in conferences/demo_programme.py, the generated video and captions come from conferences/demo_media.py and the
-attendees from conferences/demo_registrations.py.
+in the YAML files of conferences/demo/data/ (read when seeding, not when Django starts), the generated video and
+captions come from conferences/demo/media.py and the attendees from conferences/demo/registrations.py.
 """
 
 import datetime
 from functools import partial
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from django.db.models import Q
@@ -18,11 +19,12 @@ from django.utils import timezone
 from wagtail.models import Site
 from wagtail.rich_text import RichText
 
+from arena.demo.data_files import load_demo_data
 from arena.demo.taxonomy import ensure_focus_areas
 from arena.models import Organisation, Person, SiteSettings
-from conferences.demo_media import ensure_file, ensure_opening_captions, ensure_opening_video, webvtt
-from conferences.demo_programme import EDITIONS, PEOPLE, RECORDINGS, SERIES
-from conferences.demo_registrations import seed_registrations
+from conferences.admin.roles import grant_organiser_permissions
+from conferences.demo.media import ensure_file, ensure_opening_captions, ensure_opening_video, webvtt
+from conferences.demo.registrations import seed_registrations
 from conferences.models import (
     ConferenceEditionPage,
     ConferenceSeriesPage,
@@ -34,40 +36,53 @@ from conferences.models import (
     SessionSpeaker,
 )
 from conferences.models.pages import EditionStreamLink
-from conferences.registration import NOT_OFFERED, NOT_YET, window_state
-from conferences.roles import grant_organiser_permissions
+from conferences.registration.rules import NOT_OFFERED, NOT_YET, window_state
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
-# The streams of the day besides an edition's main stream link (its "stream_url" in demo_programme.EDITIONS), by year.
-MORE_STREAM_LINKS = {
-    2027: [("Sändning med teckenspråkstolkning", "https://kunskapsarenan.local/sandning/2027/teckensprak")],
-}
+DATA = Path(__file__).resolve().parent / "data"
+# What a session in an edition file is unless it says otherwise; its track is the edition's first.
+SESSION_DEFAULTS = {"type": "talk", "abstract": "", "speakers": [], "organisations": [], "focus": []}
+
+
+def demo_data(name):
+    """One of the files in conferences/demo/data/, e.g. demo_data("people")."""
+    return load_demo_data(DATA / f"{name}.yaml")
+
+
+def editions_data():
+    """The editions (edition-<year>.yaml), oldest first, with each session's defaults filled in."""
+    editions = [load_demo_data(path) for path in sorted(DATA.glob("edition-*.yaml"))]
+    for edition in editions:
+        defaults = {**SESSION_DEFAULTS, "track": edition["tracks"][0]["name"]}
+        edition["sessions"] = [{**defaults, **item} for item in edition["sessions"]]
+    return editions
 
 
 def seed_conference_demo(home=None, organisations=(), stdout=None):
     if home is None:
         return
+    people_data, editions = demo_data("people"), editions_data()
     areas = {area.slug: area for area in ensure_focus_areas()}
     orgs = {org.name: org for org in organisations}
-    wanted = {data["organisation"] for data in PEOPLE}
-    for edition in EDITIONS:
+    wanted = {data["organisation"] for data in people_data}
+    for edition in editions:
         wanted.update(edition["organisers"])
         for session in edition["sessions"]:
             wanted.update(session["organisations"])
     orgs.update({org.name: org for org in Organisation.objects.filter(name__in=wanted - set(orgs))})
-    series = ensure_series(home)
+    series = ensure_series(home, demo_data("series"))
     grant_organiser_permissions(series)
     add_conference_to_main_menu(home, series)
-    people = ensure_people(orgs)
+    people = ensure_people(orgs, people_data)
     created = registered = 0
-    for data in EDITIONS:
+    for data in editions:
         edition = ensure_edition(series, data, orgs)
-        ensure_stream_links(edition)
+        ensure_stream_links(edition, data.get("more_stream_links", []))
         created += ensure_sessions(edition, data, people, orgs, areas)
         if data.get("registration"):
             keep_registration_open(edition, data)
-            registered += seed_registrations(edition)
-    recorded = ensure_recordings()
+            registered += seed_registrations(edition, demo_data("registrations"))
+    recorded = ensure_recordings(demo_data("recordings"))
     if stdout is not None:
         stdout.write(
             f"Mötesplats: {ConferenceEditionPage.objects.count()} konferensdagar, "
@@ -77,17 +92,17 @@ def seed_conference_demo(home=None, organisations=(), stdout=None):
         )
 
 
-def ensure_series(home):
-    series = ConferenceSeriesPage.objects.child_of(home).filter(slug=SERIES["slug"]).first()
+def ensure_series(home, data):
+    series = ConferenceSeriesPage.objects.child_of(home).filter(slug=data["slug"]).first()
     if series is None:
         series = ConferenceSeriesPage.objects.first()
     if series is not None:
         return series
     series = ConferenceSeriesPage(
-        title=SERIES["title"],
-        slug=SERIES["slug"],
-        intro=SERIES["intro"],
-        body=[(kind, RichText(value)) for kind, value in SERIES["body"]],
+        title=data["title"],
+        slug=data["slug"],
+        intro=data["intro"],
+        body=[("paragraph", RichText(paragraph)) for paragraph in data["paragraphs"]],
         live=False,
     )
     home.add_child(instance=series)
@@ -96,9 +111,9 @@ def ensure_series(home):
     return series
 
 
-def ensure_people(orgs):
+def ensure_people(orgs, people_data):
     people = {}
-    for data in PEOPLE:
+    for data in people_data:
         person = Person.objects.filter(slug=data["slug"]).first() or Person.objects.filter(name=data["name"]).first()
         if person is None:
             person = Person.objects.create(
@@ -121,7 +136,7 @@ def ensure_edition(series, data, orgs):
     edition = ConferenceEditionPage.objects.filter(year=data["year"]).first()
     if edition is not None:
         return edition
-    day = datetime.date.fromisoformat(data["date"])
+    day = data["date"]
     registration = {}
     if data.get("registration"):
         opens, closes = registration_window(day, data["registration"])
@@ -140,7 +155,8 @@ def ensure_edition(series, data, orgs):
         **registration,
     )
     edition.tracks = [
-        EditionTrack(name=name, room=room, sort_order=order) for order, (name, room) in enumerate(data["tracks"])
+        EditionTrack(name=track["name"], room=track["room"], sort_order=order)
+        for order, track in enumerate(data["tracks"])
     ]
     edition.organisers = [orgs[name] for name in data["organisers"] if name in orgs]
     series.add_child(instance=edition)
@@ -149,11 +165,11 @@ def ensure_edition(series, data, orgs):
     return edition
 
 
-def ensure_stream_links(edition):
-    """Adds the edition's further streams that it lacks (by label), also to a demo seeded before they existed, and
-    publishes that as a revision so the admin shows what the site shows."""
+def ensure_stream_links(edition, links):
+    """Adds the edition's further streams (`links`: label and url each) that it lacks (by label), also to a demo
+    seeded before they existed, and publishes that as a revision so the admin shows what the site shows."""
     have = set(edition.stream_links.values_list("label", flat=True))
-    missing = [(label, url) for label, url in MORE_STREAM_LINKS.get(edition.year, []) if label not in have]
+    missing = [(link["label"], link["url"]) for link in links if link["label"] not in have]
     if not missing:
         return
     for order, (label, url) in enumerate(missing, start=len(have)):
@@ -222,20 +238,21 @@ def ensure_sessions(edition, data, people, orgs, areas):
             revision.publish()
         created.append(session.code)
     change = data.get("change")
-    if change and change[0] in created:
+    if change and change["session"] in created:
         # Published first, then moved: the signal records the programme change that the programme page shows.
-        session = Session.objects.get(edition=edition, code=change[0])
-        session.start, session.end = local(day, change[1]), local(day, change[2])
+        session = Session.objects.get(edition=edition, code=change["session"])
+        session.start, session.end = local(day, change["start"]), local(day, change["end"])
         session.full_clean()
         session.save_revision().publish()
     return len(created)
 
 
-def ensure_recordings():
-    """Recordings for the sessions in RECORDINGS that have none: the generated video with its captions, or an
-    external link with captions of its own. Each file is validated like an organiser's upload (full_clean)."""
+def ensure_recordings(recordings):
+    """Recordings for the sessions in `recordings` (recordings.yaml) that have none: the generated video with its
+    captions, or an external link with captions of its own. Each file is validated like an organiser's upload
+    (full_clean)."""
     created = 0
-    for data in RECORDINGS:
+    for data in recordings:
         session = Session.objects.filter(edition__year=data["year"], code=data["session"], live=True).first()
         if session is None or session.do_not_record or Recording.objects.filter(session=session).exists():
             continue
@@ -244,7 +261,10 @@ def ensure_recordings():
             recording.external_url = data["external_url"]
             prefix = f"recordings/captions/motesplats-{data['year']}-{data['session']}"
             captions = {
-                language: ensure_file(f"{prefix}.{language}.vtt", partial(webvtt, cues))
+                language: ensure_file(
+                    f"{prefix}.{language}.vtt",
+                    partial(webvtt, [(cue["start"], cue["end"], cue["text"]) for cue in cues]),
+                )
                 for language, cues in data["own_captions"].items()
             }
         else:

@@ -2,12 +2,12 @@
 notice when a session they chose moves in time. Swedish plain text with a simple HTML alternative; where the
 attendee holds a place, an iCalendar file (METHOD:PUBLISH) with the day or the workshop is attached.
 
-The calendar events come from conferences.exporters, so a workshop in an e-mail has the same UID as in the
+The calendar events come from conferences.programme.exporters, so a workshop in an e-mail has the same UID as in the
 programme's .ics and a calendar updates the event instead of adding a second one."""
 
 import datetime
 import logging
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -20,10 +20,10 @@ from django.utils.translation import gettext as _
 from icalendar import Event
 from wagtail.models import Site
 
-from conferences import registration as rules
-from conferences.exporters import _ics_time, calendar_for
 from conferences.models import Registration, Session
-from conferences.times import site_zone
+from conferences.programme.exporters import _ics_time, calendar_for
+from conferences.programme.times import site_zone
+from conferences.registration import rules
 
 KINDS = ("confirmed", "waitlisted", "promoted", "cancelled", "reminder", "changed")
 # The e-mails that give the attendee a place, so they carry the calendar event.
@@ -36,22 +36,24 @@ logger = logging.getLogger(__name__)
 
 
 def base_url():
-    """The public address links in e-mails start with: WAGTAILADMIN_BASE_URL, else the default Site's root."""
-    configured = getattr(settings, "WAGTAILADMIN_BASE_URL", "")
-    if configured:
-        return configured.rstrip("/")
-    site = Site.objects.filter(is_default_site=True).first()
-    return site.root_url if site else ""
+    """The public address links in e-mails start from, ending in "/": WAGTAILADMIN_BASE_URL, else the default Site's
+    root."""
+    base = getattr(settings, "WAGTAILADMIN_BASE_URL", "")
+    if not base:
+        site = Site.objects.filter(is_default_site=True).first()
+        base = site.root_url if site else ""
+    return base if base.endswith("/") else base + "/"
 
 
 def absolute_url(location):
+    """`location`, a path from the site's root (as Page.url gives it), resolved against base_url()."""
     if urlsplit(location).scheme:
         return location
-    return f"{base_url()}/{location.lstrip('/')}"
+    return urljoin(base_url(), location.lstrip("/"))
 
 
 class SiteRequest:
-    """The two things conferences.exporters asks of a request, answered from the site's public address, for
+    """The two things conferences.programme.exporters asks of a request, answered from the site's public address, for
     calendar files built outside any request (in a Celery worker)."""
 
     def get_host(self):
@@ -65,12 +67,9 @@ def edition_url(edition):
     return absolute_url(edition.get_url())
 
 
-def session_url(session):
-    return f"{edition_url(session.edition)}program/{session.code}/"
-
-
-def registration_page_url(edition):
-    return edition_url(edition) + edition.reverse_subpage("registration_route")
+def route_url(edition, name, **kwargs):
+    """The public address of one of the edition page's routes, e.g. its programme."""
+    return absolute_url(edition.route_url(name, **kwargs))
 
 
 def format_time_range(start, end):
@@ -169,13 +168,14 @@ def _context(registration, kind, change=None):
         "name": user.get_full_name() or user.email,
         "day": date_format(edition.date, "j F Y"),
         "edition_url": edition_url(edition),
-        "registration_url": registration_page_url(edition),
+        "programme_url": route_url(edition, "programme_route"),
+        "registration_url": route_url(edition, "registration_route"),
         "position": rules.waiting_list_position(registration),
     }
     if registration.session_id:
         registration.session.edition = edition
         context["session_time"] = format_time_range(registration.session.start, registration.session.end)
-        context["session_url"] = session_url(registration.session)
+        context["session_url"] = route_url(edition, "session_route", code=registration.session.code)
     if kind == "reminder":
         context["workshops"] = [
             {"title": held.session.title, "time": format_time_range(held.session.start, held.session.end)}

@@ -1,4 +1,6 @@
-"""Views behind the conference pages' routes."""
+"""What the series page and the edition page's programme routes show: the series, the edition, its programme, a
+session, the speakers and a speaker. Each function gets the page from its route and reads through it; this module
+never imports the conference models (they import it)."""
 
 from django.http import Http404
 from django.template.response import TemplateResponse
@@ -7,26 +9,34 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 from arena.models import FocusArea, Person
-from conferences import queries
-from conferences.forms import ProgrammeFilterForm
-from conferences.models import SessionChange
-from conferences.recording_views import recording_player
+from conferences.programme.forms import ProgrammeFilterForm
+from conferences.recordings.pages import recording_player
+
+
+def programme_by_time(sessions):
+    """Group sessions into time slots (same start) so the page reads like a day, track by track."""
+    slots = []
+    for session in sessions:
+        if not slots or slots[-1]["start"] != session.start:
+            slots.append({"start": session.start, "sessions": []})
+        slots[-1]["sessions"].append(session)
+    return slots
 
 
 def series_page(request, page):
     today = timezone.localdate()
-    editions = list(queries.editions(page))
+    editions = list(page.editions())
     context = page.get_context(request)
     context.update(
         upcoming=[edition for edition in editions if edition.date >= today][::-1],
         archive=[edition for edition in editions if edition.date < today],
-        has_recordings=queries.archive_recordings(page).exists(),
+        has_recordings=page.recordings().exists(),
     )
     return TemplateResponse(request, "conferences/conference_series_page.html", context)
 
 
 def edition_page(request, page):
-    sessions = list(queries.published_sessions(page))
+    sessions = list(page.programme())
     now = timezone.now()
     context = page.get_context(request)
     context.update(
@@ -47,27 +57,26 @@ def edition_page(request, page):
 def programme_page(request, page):
     form = ProgrammeFilterForm(request.GET, edition=page)
     filters = form.cleaned_data if form.is_valid() else {}
-    sessions = queries.filter_sessions(
-        queries.published_sessions(page),
+    sessions = page.programme().filtered(
         track=filters.get("spar") and filters["spar"].pk,
         session_type=filters.get("typ"),
         focus_area=filters.get("fokus") and filters["fokus"].slug,
     )
     context = page.get_context(request)
     context.update(
-        slots=queries.programme_by_time(sessions),
+        slots=programme_by_time(sessions),
         filter_form=form,
-        changes=SessionChange.objects.filter(session__edition=page, session__live=True).select_related("session")[:20],
+        changes=page.programme_changes()[:20],
         focus_areas=FocusArea.objects.all(),
     )
     return TemplateResponse(request, "conferences/programme_page.html", context, status=200 if form.is_valid() else 400)
 
 
 def session_page(request, page, code):
-    session = queries.with_recordings(queries.published_sessions(page)).filter(code=code).first()
+    session = page.programme_with_recordings().filter(code=code).first()
     if session is None:
         raise Http404(_("There is no such session in the programme."))
-    recording = queries.shown_recording(session)
+    recording = session.shown_recording
     context = page.get_context(request)
     context.update(
         session=session,
@@ -79,13 +88,13 @@ def session_page(request, page, code):
 
 def speakers_page(request, page):
     context = page.get_context(request)
-    context.update(speakers=queries.edition_speakers(page))
+    context.update(speakers=page.speakers())
     return TemplateResponse(request, "conferences/speakers_page.html", context)
 
 
 def speaker_page(request, page, slug):
     person = Person.objects.select_related("organisation", "photo").filter(slug=slug).first()
-    sessions = list(queries.speaker_sessions(person, page)) if person is not None else []
+    sessions = list(page.speaker_sessions(person)) if person is not None else []
     # A speaker page exists only under an edition the person speaks at: not under another year, nor for a session
     # that is still a draft.
     if not any(session.edition_id == page.pk for session in sessions):

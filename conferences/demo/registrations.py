@@ -1,10 +1,11 @@
 """Demo attendees for the coming conference day: day registrations from the demo users and places in its workshops,
 one of which is full with a waiting list, so organisers see attendee lists and a queue in the admin.
 
-The rows are made directly (no e-mails) but follow the rules in conferences/registration.py: a workshop place comes
-with a registration for the day, nobody holds places in overlapping sessions, places are confirmed up to the
-capacity and later registrations wait in the order they were made. Registrations are seeded once per edition: an
-edition that has any (the demo's, or ones made since) is left as it is.
+The attendees are listed in conferences/demo/data/registrations.yaml. The rows are made directly (no e-mails) but
+follow the rules in conferences/registration/rules.py: a workshop place comes with a registration for the day, nobody
+holds places in overlapping sessions, places are confirmed up to the capacity and later registrations wait in the
+order they were made. Registrations are seeded once per edition: an edition that has any (the demo's, or ones made
+since) is left as it is.
 """
 
 import datetime
@@ -15,27 +16,6 @@ from django.utils import timezone
 from arena.models import Organisation
 from conferences.models import Registration, Session
 
-# (username, session code or None for the whole day, needs), in the order the registrations were made.
-REGISTRATIONS = [
-    ("skribent.slk", None, ""),
-    ("skribent.slk", "workshop-riskbedomning", ""),
-    ("skribent.slk", "workshop-klarsprak-med-ai", ""),
-    ("redaktor.slk", None, ""),
-    ("redaktor.slk", "workshop-riskbedomning", ""),
-    ("medarbetare", None, "Jag behöver hörslinga i salen."),
-    ("medarbetare", "workshop-riskbedomning", ""),
-    ("medarbetare", "workshop-ai-i-klassrummet", ""),
-    ("skribent.intraservice", None, "Vegetarisk lunch, tack."),
-    ("skribent.intraservice", "workshop-riskbedomning", ""),
-    ("skribent.intraservice", "workshop-klarsprak-med-ai", ""),
-    ("analytiker", None, ""),
-    ("analytiker", "workshop-riskbedomning", ""),
-    ("redaktor.intraservice", None, ""),
-    ("redaktor.intraservice", "workshop-klarsprak-med-ai", ""),
-    ("redaktor", None, ""),
-    ("redaktor", "workshop-ai-i-klassrummet", ""),
-]
-
 
 def registered_at(edition, number, now):
     """When the demo's registration `number` was made: one a day from the day the window opened, during office
@@ -43,13 +23,15 @@ def registered_at(edition, number, now):
     return min(edition.registration_opens + datetime.timedelta(days=number, hours=2 + number % 6), now)
 
 
-def seed_registrations(edition):
-    """Create the demo registrations for `edition` unless it has registrations already; returns how many."""
+def seed_registrations(edition, registrations):
+    """Create the demo registrations for `edition` unless it has registrations already; returns how many.
+    `registrations` (registrations.yaml) are in the order they were made: a user name, a session code for a
+    workshop (none for the day) and needs."""
     if Registration.objects.filter(edition=edition).exists():
         return 0
-    usernames = {username for username, _code, _needs in REGISTRATIONS}
+    usernames = {item["user"] for item in registrations}
     users = {user.username: user for user in get_user_model().objects.filter(username__in=usernames)}
-    # The attendee's organisation, found as the registration form finds it.
+    # The attendee's organisation: each demo attendee belongs to one, which the registration form would take too.
     organisations = {username: Organisation.objects.for_user(user).first() for username, user in users.items()}
     sessions = {
         session.code: session
@@ -58,7 +40,8 @@ def seed_registrations(edition):
     now = timezone.now()
     confirmed = {}
     created = 0
-    for username, code, needs in REGISTRATIONS:
+    for item in registrations:
+        username, code, needs = item["user"], item.get("session"), item.get("needs", "")
         user = users.get(username)
         session = sessions.get(code) if code else None
         if user is None or (code and session is None):

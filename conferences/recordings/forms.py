@@ -4,8 +4,6 @@ shared. Each list offers only values that have recordings; anything else is a ba
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from conferences import queries
-
 SEARCH_MAX_LENGTH = 200
 
 
@@ -50,6 +48,6 @@ class RecordingFilterForm(forms.Form):
 
     def __init__(self, *args, recordings, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["ar"].queryset = queries.archive_editions(recordings)
-        self.fields["fokus"].queryset = queries.archive_focus_areas(recordings)
-        self.fields["organisation"].queryset = queries.archive_organisations(recordings)
+        self.fields["ar"].queryset = recordings.editions()
+        self.fields["fokus"].queryset = recordings.focus_areas()
+        self.fields["organisation"].queryset = recordings.organisations()

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from arena.models import FocusArea
-from conferences.models import Session
+from conferences.programme.constants import SessionType
 
 
 class ProgrammeFilterForm(forms.Form):
@@ -21,4 +21,4 @@ class ProgrammeFilterForm(forms.Form):
     def __init__(self, *args, edition, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["spar"].queryset = edition.tracks.all()
-        self.fields["typ"].choices = [("", _("All types")), *Session.Type.choices]
+        self.fields["typ"].choices = [("", _("All types")), *SessionType.choices]

@@ -2,18 +2,23 @@
 
 Capacity is enforced in the database: every sign-up, cancellation and promotion for the same day or session first
 locks that edition's or session's row (SELECT … FOR UPDATE), so concurrent requests count confirmed places one at a
-time and never overbook. E-mails are queued only after the transaction commits.
+time and never overbook. Each change is announced (registration_changed, which conferences.signals turns into the
+attendee's e-mail) only after the transaction commits.
 
 Workshops are for those with a place for the day: while someone's day registration is on the waiting list, they
 cannot take (or queue for) a workshop place, so nobody holds a workshop seat for a day they may never attend.
+
+The registration page, which the edition page's route calls, uses these rules, so this module never imports the
+conference models: it reaches registrations and sessions through the edition, session or registration it is given.
 """
 
 from django.db import IntegrityError, transaction
+from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from conferences.models import ConferenceEditionPage, Registration, Session
+from conferences.registration.constants import RegistrationStatus as Status
 
 OPEN = "open"
 NOT_YET = "not_yet"
@@ -63,20 +68,24 @@ def check_window(edition, now=None):
 
 def registrable_sessions(edition):
     """The published sessions of `edition` that attendees register for one by one (workshops and the like)."""
-    return Session.objects.published().filter(edition=edition, registration_required=True).order_by("start", "title")
+    return edition.sessions.published().filter(registration_required=True).order_by("start", "title")
 
 
-def _queue_email(registration, kind):
-    from arena.tasks import enqueue
-    from conferences.tasks import send_registration_email
+# Sent once the change is committed (never for one that is rolled back), with `registration` and `kind`: its new
+# status, "promoted" or "cancelled".
+registration_changed = Signal()
 
-    transaction.on_commit(lambda: enqueue(send_registration_email, registration_id=registration.pk, kind=kind))
+
+def _announce(registration, kind):
+    transaction.on_commit(
+        lambda: registration_changed.send(sender=type(registration), registration=registration, kind=kind)
+    )
 
 
 def _status_for(capacity, confirmed_count):
     if capacity is None or confirmed_count < capacity:
-        return Registration.Status.CONFIRMED
-    return Registration.Status.WAITLISTED
+        return Status.CONFIRMED
+    return Status.WAITLISTED
 
 
 def register_for_day(user, edition, *, organisation=None, needs=None, now=None):
@@ -86,22 +95,21 @@ def register_for_day(user, edition, *, organisation=None, needs=None, now=None):
     registering for a workshop, which registers for the day too, never wipes the needs given for the day."""
     check_window(edition, now)
     with transaction.atomic():
-        locked = ConferenceEditionPage.objects.select_for_update(of=("self",)).get(pk=edition.pk)
-        existing = Registration.objects.active().for_day().filter(edition=locked, user=user).first()
+        locked = edition.lock_row()
+        existing = locked.registrations.active().for_day().filter(user=user).first()
         if existing is not None:
             if needs is not None and needs != existing.needs:
                 existing.needs = needs
                 existing.save(update_fields=["needs", "status_changed_at"])
             return existing
-        confirmed = Registration.objects.confirmed().for_day().filter(edition=locked).count()
-        registration = Registration.objects.create(
-            edition=locked,
+        confirmed = locked.registrations.confirmed().for_day().count()
+        registration = locked.registrations.create(
             user=user,
             organisation=organisation,
             needs=needs or "",
             status=_status_for(locked.capacity, confirmed),
         )
-        _queue_email(registration, registration.status)
+        _announce(registration, registration.status)
     return registration
 
 
@@ -116,7 +124,7 @@ def register_for_session(user, session, *, organisation=None, now=None):
     if not session.live or not session.registration_required:
         raise RegistrationError(_("“%(title)s” does not take registrations.") % {"title": session.title})
     day = register_for_day(user, edition, organisation=organisation, now=now)
-    if day.status == Registration.Status.WAITLISTED:
+    if day.status == Status.WAITLISTED:
         raise DayWaitlistedError(
             _(
                 "You are on the waiting list for the conference day. You can sign up for workshops once you have a "
@@ -124,13 +132,13 @@ def register_for_session(user, session, *, organisation=None, now=None):
             )
         )
     with transaction.atomic():
-        locked = Session.objects.select_for_update().get(pk=session.pk)
-        existing = Registration.objects.active().filter(session=locked, user=user).first()
+        locked = session.lock_row()
+        existing = locked.registrations.active().filter(user=user).first()
         if existing is not None:
             return existing
         clash = (
-            Registration.objects.active()
-            .filter(user=user, edition=edition, session__start__lt=locked.end, session__end__gt=locked.start)
+            edition.registrations.active()
+            .filter(user=user, session__start__lt=locked.end, session__end__gt=locked.start)
             .select_related("session")
             .first()
         )
@@ -139,32 +147,32 @@ def register_for_session(user, session, *, organisation=None, now=None):
                 _("You are already registered for “%(title)s”, which runs at the same time.")
                 % {"title": clash.session.title}
             )
-        confirmed = Registration.objects.confirmed().filter(session=locked).count()
+        confirmed = locked.registrations.confirmed().count()
         try:
             with transaction.atomic():
-                registration = Registration.objects.create(
+                registration = locked.registrations.create(
                     edition=edition,
-                    session=locked,
                     user=user,
                     organisation=organisation,
                     status=_status_for(locked.capacity, confirmed),
                 )
         except IntegrityError:
             raise RegistrationError(_("You are already registered for this session.")) from None
-        _queue_email(registration, registration.status)
+        _announce(registration, registration.status)
     return registration
 
 
 def _waiting_list(*, edition=None, session=None):
-    waiting = Registration.objects.waitlisted()
-    waiting = waiting.filter(session=session) if session is not None else waiting.for_day().filter(edition=edition)
+    waiting = (
+        session.registrations.waitlisted() if session is not None else edition.registrations.waitlisted().for_day()
+    )
     return waiting.in_queue_order()
 
 
 def _promote(registration):
-    registration.status = Registration.Status.CONFIRMED
+    registration.status = Status.CONFIRMED
     registration.save(update_fields=["status", "status_changed_at"])
-    _queue_email(registration, "promoted")
+    _announce(registration, "promoted")
     return registration
 
 
@@ -182,12 +190,12 @@ def fill_free_places(*, edition=None, session=None):
     registrations promoted."""
     with transaction.atomic():
         if session is not None:
-            locked = Session.objects.select_for_update().get(pk=session.pk)
-            confirmed = Registration.objects.confirmed().filter(session=locked)
+            locked = session.lock_row()
+            confirmed = locked.registrations.confirmed()
             waiting = _waiting_list(session=locked)
         else:
-            locked = ConferenceEditionPage.objects.select_for_update(of=("self",)).get(pk=edition.pk)
-            confirmed = Registration.objects.confirmed().for_day().filter(edition=locked)
+            locked = edition.lock_row()
+            confirmed = locked.registrations.confirmed().for_day()
             waiting = _waiting_list(edition=locked)
         free = places_left(locked.capacity, confirmed.count())
         if free is not None:
@@ -202,23 +210,23 @@ def cancel(registration):
     promoted = []
     with transaction.atomic():
         if registration.session_id:
-            Session.objects.select_for_update().get(pk=registration.session_id)
+            registration.session.lock_row()
         else:
-            ConferenceEditionPage.objects.select_for_update(of=("self",)).get(pk=registration.edition_id)
+            edition = registration.edition.lock_row()
             for session_registration in (
-                Registration.objects.active()
-                .filter(user_id=registration.user_id, edition_id=registration.edition_id, session__isnull=False)
+                edition.registrations.active()
+                .filter(user_id=registration.user_id, session__isnull=False)
                 .order_by("pk")
             ):
                 promoted += cancel(session_registration)
-        current = Registration.objects.select_for_update().get(pk=registration.pk)
+        current = registration.lock_row()
         if not current.is_active:
             return promoted
-        was_confirmed = current.status == Registration.Status.CONFIRMED
-        current.status = Registration.Status.CANCELLED
+        was_confirmed = current.status == Status.CONFIRMED
+        current.status = Status.CANCELLED
         current.save(update_fields=["status", "status_changed_at"])
         registration.status = current.status
-        _queue_email(current, "cancelled")
+        _announce(current, "cancelled")
         if was_confirmed:
             first = (
                 _promote_first_waiting(session=current.session)
@@ -232,9 +240,9 @@ def cancel(registration):
 
 def waiting_list_position(registration):
     """1 for the first in line; None when the registration is not on the waiting list."""
-    if registration.status != Registration.Status.WAITLISTED:
+    if registration.status != Status.WAITLISTED:
         return None
-    queue = Registration.objects.waitlisted().filter(edition_id=registration.edition_id)
+    queue = type(registration).objects.waitlisted().filter(edition_id=registration.edition_id)
     queue = queue.filter(session_id=registration.session_id) if registration.session_id else queue.for_day()
     ahead = queue.filter(created_at__lt=registration.created_at).count()
     ahead += queue.filter(created_at=registration.created_at, pk__lt=registration.pk).count()

@@ -1,11 +1,10 @@
-"""The attendee's registration form: the conference day (with needs) and the workshops that take registrations."""
+"""The attendee's registration form: the conference day (with needs), the workshops that take registrations and, for
+someone in several organisations, which one they register for."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from conferences.models import Registration, Session
-
-NEEDS_MAX_LENGTH = Registration._meta.get_field("needs").max_length
+from conferences.registration.constants import NEEDS_MAX_LENGTH
 
 
 class RegistrationForm(forms.Form):
@@ -26,7 +25,7 @@ class RegistrationForm(forms.Form):
         },
     )
     sessions = forms.ModelMultipleChoiceField(
-        queryset=Session.objects.none(),
+        queryset=None,
         required=False,
         label=_("Workshops"),
         widget=forms.CheckboxSelectMultiple,
@@ -36,12 +35,25 @@ class RegistrationForm(forms.Form):
         },
     )
 
-    def __init__(self, *args, sessions, registered_for_day=False, **kwargs):
-        """`sessions`: the registrable sessions the attendee may still choose; `registered_for_day`: whether they
-        already hold a registration for the day (then the form only updates their needs and adds workshops)."""
+    def __init__(self, *args, sessions, organisations, registered_for_day=False, **kwargs):
+        """`sessions`: the registrable sessions the attendee may still choose; `organisations`: the attendee's own
+        (asked for only when there are several: one is simply theirs); `registered_for_day`: whether they already
+        hold a registration for the day (then the form only updates their needs and adds workshops)."""
         super().__init__(*args, **kwargs)
         self.registered_for_day = registered_for_day
         self.fields["sessions"].queryset = sessions
+        self.organisations = organisations
+        if len(organisations) > 1:
+            # Only the attendee's own organisations are valid: any other value is refused with a message.
+            self.fields["organisation"] = forms.ModelChoiceField(
+                queryset=organisations,
+                label=_("Which organisation are you registering for?"),
+                widget=forms.RadioSelect,
+                error_messages={
+                    "required": _("Choose the organisation you are registering for."),
+                    "invalid_choice": _("Choose one of your own organisations."),
+                },
+            )
 
     def clean_sessions(self):
         chosen = sorted(self.cleaned_data["sessions"], key=lambda session: (session.start, session.pk))
@@ -61,6 +73,12 @@ class RegistrationForm(forms.Form):
                 _("Tick the conference day or at least one workshop to register."), code="nothing_chosen"
             )
         return cleaned
+
+    def organisation(self):
+        """The organisation the registrations are made for: the one chosen, the attendee's only one, or none."""
+        if "organisation" in self.fields:
+            return self.cleaned_data["organisation"]
+        return self.organisations.first()
 
     def wants_day(self):
         return self.registered_for_day or self.cleaned_data["attend_day"] or bool(self.cleaned_data["sessions"])

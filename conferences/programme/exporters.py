@@ -1,6 +1,7 @@
-"""Programme exports: iCalendar (whole day and per session) and JSON (schema in conferences/programme.schema.json).
+"""Programme exports: iCalendar (whole day and per session) and JSON (schema in conferences/programme/schema.json).
 
-Only published sessions are exported. Times carry their offset and the Europe/Stockholm zone."""
+Only published sessions are exported. Times carry their offset and the Europe/Stockholm zone. The edition page's
+routes call these with the page; this module never imports the conference models."""
 
 from datetime import UTC, date
 
@@ -10,8 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
-from conferences import queries
-from conferences.times import site_zone
+from conferences.programme.times import site_zone
 
 SCHEMA_VERSION = "1.1"
 PRODID = "-//Kunskapsarenan//Mötesplats digitalisering och innovation//SV"
@@ -78,13 +78,13 @@ def ics_response(calendar, filename):
 
 
 def programme_ics_response(request, edition):
-    sessions = _with_edition(queries.published_sessions(edition), edition)
+    sessions = _with_edition(edition.programme(), edition)
     calendar = calendar_for(sessions, request, f"{edition.title} {edition.year}")
     return ics_response(calendar, f"motesplats-{edition.year}.ics")
 
 
 def session_ics_response(request, edition, code):
-    session = queries.published_sessions(edition).filter(code=code).first()
+    session = edition.programme().filter(code=code).first()
     if session is None:
         raise Http404(_("There is no such session in the programme."))
     session.edition = edition
@@ -93,7 +93,7 @@ def session_ics_response(request, edition, code):
 
 def recording_data(session, request):
     """The session's recording for program.json (schema 1.1), or None; URLs absolute, also for media on S3."""
-    recording = queries.shown_recording(session)
+    recording = session.shown_recording
     if recording is None:
         return None
     return {
@@ -125,7 +125,7 @@ def session_data(session, request):
         "track": session.track.name if session.track_id else None,
         "room": (session.track.room or None) if session.track_id else None,
         "url": request.build_absolute_uri(session.get_url()),
-        "ics_url": request.build_absolute_uri(f"{session.edition.url}program/{session.code}.ics"),
+        "ics_url": request.build_absolute_uri(session.edition.route_url("session_ics_route", code=session.code)),
         "featured": session.is_featured,
         "do_not_record": session.do_not_record,
         "speakers": [
@@ -143,7 +143,7 @@ def session_data(session, request):
 
 
 def programme_data(edition, request):
-    sessions = _with_edition(queries.with_recordings(queries.published_sessions(edition), transcripts=False), edition)
+    sessions = _with_edition(edition.programme_with_recordings(transcripts=False), edition)
     return {
         "schema_version": SCHEMA_VERSION,
         "edition": {

@@ -6,6 +6,7 @@ import datetime
 from collections import OrderedDict, defaultdict
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, Value
 from django.db.models.functions import Concat
 from django.shortcuts import get_object_or_404, redirect
@@ -24,9 +25,9 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets import HeaderButton
 from wagtail.snippets.views.snippets import CreateView, EditView
 
-from conferences import registration as rules
 from conferences.models import ConferenceEditionPage, Registration, Session
-from conferences.times import site_time
+from conferences.programme.times import site_time
+from conferences.registration import rules
 
 NEEDS_EXCERPT_LENGTH = 60
 # A spreadsheet reads a CSV cell that starts with one of these as a formula. Attendees write their own name and
@@ -83,7 +84,9 @@ class RegistrationIndexView(IndexView):
     overview_url_name = None
 
     def get_base_queryset(self):
-        return Registration.objects.select_related("user", "organisation", "edition", "session")
+        return Registration.objects.for_user(self.request.user).select_related(
+            "user", "organisation", "edition", "session"
+        )
 
     @cached_property
     def columns(self):
@@ -155,8 +158,15 @@ class RegistrationInspectView(InspectView):
     cancel_url_name = None
 
     def get_object(self, queryset=None):
+        # Wagtail looks the object up (setup) before it checks permissions (dispatch). Check first, so that someone
+        # who may not use the attendee list is refused it here too, not told whether a registration exists.
+        if not self.user_has_any_permission(self.any_permission_required):
+            raise PermissionDenied
         return get_object_or_404(
-            Registration.objects.select_related("user", "organisation", "edition", "session"), pk=self.pk
+            Registration.objects.for_user(self.request.user).select_related(
+                "user", "organisation", "edition", "session"
+            ),
+            pk=self.pk,
         )
 
     def get_page_subtitle(self):
@@ -200,7 +210,9 @@ class RegistrationCancelView(PermissionCheckedMixin, View):
     inspect_url_name = None
 
     def post(self, request, pk):
-        registration = get_object_or_404(Registration.objects.select_related("user", "session"), pk=pk)
+        registration = get_object_or_404(
+            Registration.objects.for_user(request.user).select_related("user", "edition", "session"), pk=pk
+        )
         name = attendee_name(registration)
         if not registration.is_active:
             messages.info(request, gettext("The registration of %(name)s was already cancelled.") % {"name": name})
@@ -232,11 +244,11 @@ class RegistrationOverviewView(PermissionCheckedMixin, WagtailAdminTemplateMixin
             {"url": "", "label": self.get_page_title()},
         ]
 
-    @staticmethod
-    def counts():
+    def counts(self):
         """{(edition_id, session_id or None): {"confirmed": n, "waitlisted": n}} for every active registration."""
         rows = (
-            Registration.objects.active()
+            Registration.objects.for_user(self.request.user)
+            .active()
             .values("edition_id", "session_id")
             .annotate(
                 confirmed=Count("pk", filter=Q(status=Registration.Status.CONFIRMED)),

@@ -1,5 +1,6 @@
 """Recordings on the public site: the archive of all years at /motesplats/inspelningar/ and what the session page's
-player needs. Both are anonymous pages that the page cache may keep (no cookies, no per-user content)."""
+player needs. Both are anonymous pages that the page cache may keep (no cookies, no per-user content). The series
+page's route calls the archive with the page; this module never imports the conference models."""
 
 from urllib.parse import urlsplit
 
@@ -8,9 +9,7 @@ from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from conferences import queries
-from conferences.models import RecordingCaption
-from conferences.recording_forms import RecordingFilterForm
+from conferences.recordings.forms import RecordingFilterForm
 
 RECORDINGS_PER_PAGE = 20
 FORMAT_NAMES = {"video/mp4": "MP4", "video/webm": "WebM", "video/ogg": "Ogg"}
@@ -28,7 +27,7 @@ def recording_player(recording):
     only in CORS mode, hence `crossorigin` then."""
     captions = list(recording.captions.all())
     default = next(
-        (caption for caption in captions if caption.language == RecordingCaption.Language.SWEDISH),
+        (caption for caption in captions if caption.language == caption.Language.SWEDISH),
         captions[0] if captions else None,
     )
     return {
@@ -52,20 +51,18 @@ def _paginate(request, recordings):
 
 
 def recordings_archive(request, page):
-    recordings = queries.archive_recordings(page)
+    recordings = page.recordings()
     form = RecordingFilterForm(request.GET, recordings=recordings)
     is_valid = form.is_valid()
     # cleaned_data holds only the values that passed: a bad one is reported (400) while the others still apply.
     filters = {name: value for name, value in form.cleaned_data.items() if value}
     query = filters.get("q", "")
-    found = queries.filter_recordings(
-        recordings,
-        edition=filters.get("ar"),
-        focus_area=filters.get("fokus"),
-        organisation=filters.get("organisation"),
-        matching_ids=queries.search_recording_ids(query) if query else None,
+    found = recordings.narrowed(
+        edition=filters.get("ar"), focus_area=filters.get("fokus"), organisation=filters.get("organisation")
     )
-    results = _paginate(request, queries.for_archive_listing(found))
+    if query:
+        found = found.matching(query)
+    results = _paginate(request, found.for_archive_listing())
     context = page.get_context(request)
     context.update(
         recordings=results,

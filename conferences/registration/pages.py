@@ -2,7 +2,8 @@
 
 Both are personal: login required, and every response is marked private and uncacheable so neither the anonymous
 page cache nor a shared proxy keeps one person's registrations. The rules themselves live in
-conferences/registration.py; these views only translate between the form and those rules."""
+conferences/registration/rules.py; these views only translate between the form and those rules. The edition page's
+routes call them with the page; this module never imports the conference models."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -19,13 +20,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from arena.models import Organisation
-from conferences import registration as rules
-from conferences.models import Registration
-from conferences.registration_forms import RegistrationForm
-
-
-def registration_url(edition):
-    return edition.url + edition.reverse_subpage("registration_route")
+from conferences.registration import rules
+from conferences.registration.constants import RegistrationStatus
+from conferences.registration.forms import RegistrationForm
 
 
 def window_summary(edition, now=None):
@@ -46,26 +43,21 @@ def window_summary(edition, now=None):
     return summary
 
 
-def own_registrations(user, edition):
-    """The one place that scopes registrations to the person asking: nobody sees or cancels anyone else's."""
-    return Registration.objects.filter(user=user, edition=edition)
-
-
 def _offered_sessions(edition, day, session_registrations):
     """Registrable sessions the attendee doesn't hold yet, with their confirmed count (one query for any number).
     None while the attendee waits for a place on the day: workshops need a place on the day first."""
-    if day is not None and day.status == Registration.Status.WAITLISTED:
+    if day is not None and day.status == RegistrationStatus.WAITLISTED:
         return rules.registrable_sessions(edition).none()
     return (
         rules.registrable_sessions(edition)
         .exclude(pk__in=[registration.session_id for registration in session_registrations])
         .select_related("track")
-        .annotate(confirmed_count=Count("registrations", filter=Q(registrations__status=Registration.Status.CONFIRMED)))
+        .annotate(confirmed_count=Count("registrations", filter=Q(registrations__status=RegistrationStatus.CONFIRMED)))
     )
 
 
 def _current(user, edition):
-    registrations = list(own_registrations(user, edition).active().select_related("session", "session__track"))
+    registrations = list(edition.registrations.own(user).active().select_related("session", "session__track"))
     for registration in registrations:
         registration.edition = edition
         registration.position = rules.waiting_list_position(registration)
@@ -84,8 +76,13 @@ def _render(request, edition, *, form=None, refusal=None, status=200):
     if form is None:
         form = RegistrationForm(
             sessions=offered,
+            organisations=Organisation.objects.for_user(request.user),
             registered_for_day=day is not None,
-            initial={"attend_day": day is not None, "needs": day.needs if day else ""},
+            initial={
+                "attend_day": day is not None,
+                "needs": day.needs if day else "",
+                "organisation": day.organisation_id if day else None,
+            },
         )
     chosen = {str(value) for value in form["sessions"].value() or []}
     choices = []
@@ -100,7 +97,6 @@ def _render(request, edition, *, form=None, refusal=None, status=200):
         day_registration=day,
         session_registrations=session_registrations,
         session_choices=choices,
-        registration_url=registration_url(edition),
     )
     return TemplateResponse(request, "conferences/registration_page.html", context, status=status)
 
@@ -109,7 +105,7 @@ def _success_message(registration, existing_ids):
     title = registration.session.title if registration.session_id else registration.edition.title
     if registration.pk in existing_ids:
         return _("Your registration for %(title)s is updated.") % {"title": title}
-    if registration.status == Registration.Status.WAITLISTED:
+    if registration.status == RegistrationStatus.WAITLISTED:
         position = rules.waiting_list_position(registration)
         if registration.session_id:
             return _("You are on the waiting list for “%(title)s”, place %(position)s.") % {
@@ -129,13 +125,18 @@ def _submit(request, edition):
         return _render(request, edition, refusal=str(refusal), status=400)
     day, session_registrations = _current(request.user, edition)
     offered = _offered_sessions(edition, day, session_registrations)
-    form = RegistrationForm(request.POST, sessions=offered, registered_for_day=day is not None)
+    form = RegistrationForm(
+        request.POST,
+        sessions=offered,
+        organisations=Organisation.objects.for_user(request.user),
+        registered_for_day=day is not None,
+    )
     if not form.is_valid():
         return _render(request, edition, form=form, status=400)
     existing_ids = {registration.pk for registration in session_registrations}
     if day is not None:
         existing_ids.add(day.pk)
-    organisation = Organisation.objects.for_user(request.user).first()
+    organisation = form.organisation()
     try:
         # One transaction for the whole form: a refused workshop leaves the day and the other workshops unsaved too.
         with transaction.atomic():
@@ -164,7 +165,7 @@ def _submit(request, edition):
         messages.success(request, _success_message(registration, existing_ids))
     if any(registration.pk not in existing_ids for registration in results):
         messages.info(request, _("We are e-mailing you a confirmation."))
-    return redirect(registration_url(edition))
+    return redirect(edition.route_url("registration_route"))
 
 
 @never_cache
@@ -180,13 +181,13 @@ def registration_page(request, edition):
 @require_POST
 def cancel_registration(request, edition, registration_id):
     if not request.user.is_authenticated:
-        return redirect_to_login(registration_url(edition))
-    registration = own_registrations(request.user, edition).select_related("session").filter(pk=registration_id).first()
+        return redirect_to_login(edition.route_url("registration_route"))
+    registration = edition.registrations.own(request.user).select_related("session").filter(pk=registration_id).first()
     if registration is None:
         raise Http404(_("You have no such registration."))
     if not registration.is_active:
         messages.info(request, _("That registration was already cancelled."))
-        return redirect(registration_url(edition))
+        return redirect(edition.route_url("registration_route"))
     if timezone.localdate() > edition.date:
         refusal = _("The conference day has passed, so there is nothing to cancel.")
         return _render(request, edition, refusal=refusal, status=400)
@@ -198,4 +199,4 @@ def cancel_registration(request, edition, registration_id):
             request,
             _("Your registration for %(title)s is cancelled, together with your workshops.") % {"title": edition.title},
         )
-    return redirect(registration_url(edition))
+    return redirect(edition.route_url("registration_route"))
