@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from rest_framework import serializers
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -29,6 +30,7 @@ class ConferenceSeriesPage(RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("conference series")
+        verbose_name_plural = pgettext_lazy("plural", "conference series")
 
     @path("")
     def index_route(self, request):
@@ -123,6 +125,7 @@ class ConferenceEditionPage(RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("conference edition")
+        verbose_name_plural = _("conference editions")
         ordering = ["-date"]
 
     def clean(self):
