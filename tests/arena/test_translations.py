@@ -7,13 +7,17 @@ import io
 
 import pytest
 from django.apps import apps as django_apps
+from django.core.exceptions import FieldDoesNotExist
 from django.core.management import call_command
+from django.db import models
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.functional import Promise
+from wagtail.admin.viewsets import viewsets
 from wagtail.fields import StreamField
 from wagtail.models import GroupApprovalTask, Task, Workflow
 
-from arena.admin_display import NOTHING, display_value, yes_no_column
+from arena.admin_display import NOTHING, InspectView, display_value, yes_no_column
 from arena.models import Organisation
 from arena.translation_gaps import Message, missing_messages, read_po
 from tests.factories import OrganisationFactory
@@ -167,3 +171,46 @@ def test_yes_no_column_labels_and_sorts_like_wagtail():
     with translation.override("sv"):
         assert (str(column.label), column.sort_key) == ("Aktiv", "active")
         assert [str(column.get_value(active)), str(column.get_value(inactive))] == ["Ja", "Nej"]
+
+
+def our_viewsets():
+    reverse("wagtailadmin_home")  # loading the admin's URLs registers every viewset
+    return [
+        viewset
+        for viewset in viewsets.viewsets
+        if isinstance(getattr(viewset, "model", None), type) and viewset.model._meta.app_label in OUR_APPS
+    ]
+
+
+def listing_columns(viewset):
+    """A viewset's list_display, or nothing when it leaves Wagtail's default (an UNDEFINED marker)."""
+    columns = getattr(viewset, "list_display", None)
+    return columns if isinstance(columns, (list, tuple)) else []
+
+
+def is_boolean_field(model, name):
+    try:
+        return isinstance(model._meta.get_field(name), models.BooleanField)
+    except FieldDoesNotExist:
+        return False
+
+
+def test_our_viewsets_show_values_the_swedish_way():
+    """Every inspect view of our apps is arena's, and no listing shows a boolean field through Wagtail's plain
+    column (which prints True/False)."""
+    inspecting = [viewset for viewset in our_viewsets() if getattr(viewset, "inspect_view_enabled", False)]
+    raw_booleans = [
+        f"{viewset.model.__name__}.{entry}"
+        for viewset in our_viewsets()
+        for entry in listing_columns(viewset)
+        if isinstance(entry, str) and is_boolean_field(viewset.model, entry)
+    ]
+
+    assert {viewset.model.__name__ for viewset in inspecting} >= {
+        "Comment",
+        "SessionChange",
+        "Registration",
+        "MaturityModel",
+    }
+    assert [v.model.__name__ for v in inspecting if not issubclass(v.inspect_view_class, InspectView)] == []
+    assert raw_booleans == []
