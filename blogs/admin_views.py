@@ -19,13 +19,14 @@ from django.utils.translation import gettext_lazy as _
 from django.views import defaults
 from django.views.generic import TemplateView
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, UserColumn
-from wagtail.admin.views.generic import IndexView, InspectView
+from wagtail.admin.ui.tables import Column, DateColumn, UserColumn
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import HeaderButton, ListingButton
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from arena.admin_display import InspectView, YesNoColumn
 from arena.models import Organisation
 from blogs import services
 from blogs.models import Comment
@@ -121,7 +122,7 @@ class CommentIndexView(IndexView):
             Column("organisation", label=_("Organisation"), accessor="organisation.name"),
             UserColumn("author", label=_("Author")),
             DateColumn("created_at", label=_("Written"), sort_key="created_at"),
-            BooleanColumn("is_hidden", label=_("Hidden"), sort_key="is_hidden"),
+            YesNoColumn("is_hidden", label=_("Hidden"), sort_key="is_hidden"),
             Column("report_count", label=_("Reports"), sort_key="report_count"),
         ]
 

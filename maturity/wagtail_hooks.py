@@ -11,6 +11,7 @@ from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from arena import hooks as arena_hooks
+from arena.admin_display import yes_no_column
 from arena.permission_policies import ReadOnlyModelPolicy
 from maturity import demo, menu
 from maturity.admin_views import ImportJobView, ImportView, MaturityModelInspectView, can_import
@@ -23,7 +24,7 @@ class RoundViewSet(ModelViewSet):
     url_prefix = "mognad/omgangar"
     icon = "date"
     menu_label = _("Rounds")
-    list_display = ["name", "year", "model", "status", "is_demo"]
+    list_display = ["name", "year", "model", "status", yes_no_column(Round, "is_demo")]
     list_filter = ["status", "model"]
     search_fields = ["name"]
     ordering = ["-year"]

@@ -66,8 +66,8 @@ class Organisation(models.Model):
         on_delete=models.SET_NULL,
         related_name="organisation",
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = OrganisationQuerySet.as_manager()
 
@@ -117,9 +117,13 @@ class OrganisationGroup(models.Model):
         WRITER = "writer", _("Writers")
         EDITOR = "editor", _("Editors")
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="group_links")
-    group = models.OneToOneField(Group, on_delete=models.CASCADE, related_name="organisation_link")
-    role = models.CharField(max_length=10, choices=Role.choices)
+    organisation = models.ForeignKey(
+        Organisation, verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="group_links"
+    )
+    group = models.OneToOneField(
+        Group, verbose_name=_("group"), on_delete=models.CASCADE, related_name="organisation_link"
+    )
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["organisation", "role"], name="one_group_per_role")]

@@ -19,12 +19,13 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView, View
 from wagtail.admin.ui.tables import Column, TitleColumn
-from wagtail.admin.views.generic import IndexView, InspectView
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets import HeaderButton
 from wagtail.snippets.views.snippets import CreateView, EditView
 
+from arena.admin_display import InspectView
 from conferences.models import ConferenceEditionPage, Registration, Session
 from conferences.programme.times import site_time
 from conferences.registration import rules

@@ -16,6 +16,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from arena.admin_display import InspectView, yes_no_column
 from arena.permission_policies import ReadOnlyModelPolicy
 from conferences.admin import views as admin_views
 from conferences.models import (
@@ -52,7 +53,7 @@ class SessionViewSet(SnippetViewSet):
     icon = "date"
     menu_label = _("Programme items")
     menu_name = "programme-items"
-    list_display = ["title", "edition", "start", "track", "session_type", "live"]
+    list_display = ["title", "edition", "start", "track", "session_type", yes_no_column(Session, "live")]
     list_filter = ["edition", "session_type", "is_featured"]
     list_export = ["title", "code", "edition", "start", "end", "track", "session_type", "live"]
     search_fields = ["title", "abstract"]
@@ -78,6 +79,7 @@ class SessionChangeViewSet(ModelViewSet):
     list_display = ["session", "old_start", "new_start", "changed_at"]
     list_filter = ["session__edition"]
     inspect_view_enabled = True
+    inspect_view_class = InspectView
     copy_view_enabled = False
     form_fields = ["session"]
     ordering = ["-changed_at"]

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import BooleanField, ExpressionWrapper, Prefetch, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from rest_framework import serializers
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -42,6 +43,7 @@ class ConferenceSeriesPage(RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("conference series")
+        verbose_name_plural = pgettext_lazy("plural", "conference series")
 
     @path("")
     def index_route(self, request):
@@ -149,6 +151,7 @@ class ConferenceEditionPage(RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("conference edition")
+        verbose_name_plural = _("conference editions")
         ordering = ["-date"]
 
     def clean(self):

@@ -200,12 +200,12 @@ class SessionSpeaker(Orderable):
 class SessionChange(models.Model):
     """A published session moved in time: shown on the programme as a change."""
 
-    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="changes")
-    old_start = models.DateTimeField()
-    old_end = models.DateTimeField()
-    new_start = models.DateTimeField()
-    new_end = models.DateTimeField()
-    changed_at = models.DateTimeField(auto_now_add=True)
+    session = models.ForeignKey(Session, verbose_name=_("session"), on_delete=models.CASCADE, related_name="changes")
+    old_start = models.DateTimeField(_("old start"))
+    old_end = models.DateTimeField(_("old end"))
+    new_start = models.DateTimeField(_("new start"))
+    new_end = models.DateTimeField(_("new end"))
+    changed_at = models.DateTimeField(_("changed at"), auto_now_add=True)
 
     class Meta:
         ordering = ["-changed_at"]
