@@ -110,6 +110,16 @@ class Organisation(models.Model):
                 )
 
 
+class OrganisationGroupQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """The links a user may see: superusers all of them, everyone else the links of their own groups."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self.all()
+        return self.filter(group__user=user)
+
+
 class OrganisationGroup(models.Model):
     """The explicit link between a Wagtail group and the organisation (and role) it serves."""
 
@@ -124,6 +134,8 @@ class OrganisationGroup(models.Model):
         Group, verbose_name=_("group"), on_delete=models.CASCADE, related_name="organisation_link"
     )
     role = models.CharField(_("role"), max_length=10, choices=Role.choices)
+
+    objects = OrganisationGroupQuerySet.as_manager()
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["organisation", "role"], name="one_group_per_role")]

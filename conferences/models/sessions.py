@@ -19,6 +19,13 @@ class SessionQuerySet(models.QuerySet):
     def published(self):
         return self.filter(live=True)
 
+    def for_user(self, user):
+        """What a user may see: organisers (who may change sessions) and superusers every session, drafts
+        included; everyone else the published sessions of published editions."""
+        if user.is_authenticated and user.has_perm("conferences.change_session"):
+            return self.all()
+        return self.filter(live=True, edition__live=True)
+
     def for_programme(self):
         """Everything a programme row needs, in a fixed number of queries."""
         return (
