@@ -55,9 +55,14 @@ lock: $(VENV)/bin/activate
 	$(VENV)/bin/pip-compile --quiet --strip-extras --no-header --allow-unsafe --no-emit-index-url --no-emit-find-links -o requirements.txt requirements.in
 	$(VENV)/bin/pip-compile --quiet --strip-extras --no-header --allow-unsafe --no-emit-index-url --no-emit-find-links -o requirements-dev.txt requirements-dev.in
 
+# Our strings live in locale/ (makemessages rewrites it). Swedish for Wagtail's and other packages' strings that their
+# own catalogues lack lives in locale_packages/, which makemessages never touches (--no-obsolete would drop those
+# entries, which are not in our source); compilemessages compiles both (LOCALE_PATHS). translation_gaps lists any
+# package string still without Swedish, e.g. after upgrading Wagtail.
 messages: install
 	$(PY) manage.py makemessages --locale sv --ignore ".venv/*" --ignore "node_modules/*" --no-obsolete
 	$(PY) manage.py compilemessages --locale sv --ignore ".venv/*"
+	$(PY) manage.py translation_gaps --locale sv
 
 bench: install
 	bash bench/run.sh

@@ -1,4 +1,8 @@
-"""The one StreamField block set shared by every page body in the arena (blogs and conferences too)."""
+"""The one StreamField block set shared by every page body in the arena (blogs and conferences too).
+
+Every block names itself in its Meta through gettext, so the admin's block chooser is Swedish wherever a block is
+used, also where an app adds it without a label. A label in Meta is not part of a block's deconstruction, so
+changing one needs no migration."""
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -21,17 +25,28 @@ class HeadingBlock(blocks.StructBlock):
     )
 
     class Meta:
+        label = _("Heading")
         icon = "title"
         template = "blocks/heading_block.html"
 
 
+class TranslatedImageBlock(ImageBlock):
+    """Wagtail's ImageBlock with its image chooser labelled through gettext: Wagtail names that chooser after its
+    field, so the form said "Image" in English. (ImageBlock always deconstructs as itself: no migration.)"""
+
+    def __init__(self, required=True, **kwargs):
+        super().__init__(required=required, **kwargs)
+        self.child_blocks["image"].label = _("Image")
+
+
 class CaptionedImageBlock(blocks.StructBlock):
     # ImageBlock carries the alt text (or an explicit "decorative" choice) with the image.
-    image = ImageBlock(label=_("Image"))
+    image = TranslatedImageBlock(label=_("Image"))
     caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=300)
     credit = blocks.CharBlock(label=_("Photographer or source"), required=False, max_length=120)
 
     class Meta:
+        label = _("Image")
         icon = "image"
         template = "blocks/captioned_image_block.html"
 
@@ -41,6 +56,7 @@ class QuoteBlock(blocks.StructBlock):
     attribution = blocks.CharBlock(label=_("Who said it"), required=False, max_length=200)
 
     class Meta:
+        label = _("Quote")
         icon = "openquote"
         template = "blocks/quote_block.html"
 
@@ -52,6 +68,7 @@ class VideoBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("What the video shows"), max_length=200)
 
     class Meta:
+        label = _("Video")
         icon = "media"
         template = "blocks/video_block.html"
 
@@ -61,6 +78,7 @@ class DocumentLinkBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Link text"), required=False, max_length=200)
 
     class Meta:
+        label = _("Document link")
         icon = "doc-full"
         template = "blocks/document_link_block.html"
 
@@ -70,6 +88,7 @@ class AccessibleTableBlock(blocks.StructBlock):
     table = TableBlock(label=_("Table"), table_options={"startRows": 3, "startCols": 3})
 
     class Meta:
+        label = _("Table")
         icon = "table"
         template = "blocks/table_block.html"
 
@@ -90,6 +109,7 @@ class LinkBlock(blocks.StructBlock):
         return value
 
     class Meta:
+        label = _("Link")
         icon = "link"
 
 

@@ -16,6 +16,10 @@ PROVISION_ORGANISATION = "arena_provision_organisation"
 # fn(request) -> arena.home_sections.HomeSection | None. A section of the start page; order = position.
 HOME_SECTIONS = "arena_home_sections"
 
+# fn(request) -> arena.main_menu.MenuItem | None. An item after the editors' menu (site settings) in the public
+# site's main menu, for the users it concerns (e.g. the maturity dashboards for logged-in staff).
+MAIN_MENU_ITEMS = "arena_main_menu_items"
+
 # fn(home, organisations, stdout) -> None. An app's demo content for `manage.py seed_demo`, run after arena's own
 # and in order (later seeders may link to what earlier ones made). Must be idempotent.
 SEED_DEMO = "arena_seed_demo"

@@ -1,11 +1,12 @@
-"""Signal wiring for the arena: organisation provisioning and purging the anonymous page cache."""
+"""Signal wiring for the arena: organisation provisioning, purging the anonymous page cache, and forgetting the
+cached footer pages (arena.site_pages)."""
 
 from django.contrib.auth.models import Group
 from django.db.models.signals import post_delete, post_save, pre_delete
-from wagtail.models import Collection, Page
-from wagtail.signals import page_published, page_unpublished
+from wagtail.models import Collection, Page, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from arena import page_cache
+from arena import page_cache, site_pages
 from arena.models import FocusArea, Organisation, Person, SiteSettings
 
 
@@ -47,6 +48,16 @@ def purge_on_shared_content_change(sender, **kwargs):
     page_cache.purge()
 
 
+def forget_changed_site_page(sender, instance, **kwargs):
+    # Any page type: the cookie page is found by its slug, whatever its type.
+    if isinstance(instance, Page):
+        site_pages.page_changed(instance)
+
+
+def forget_site_pages(sender, **kwargs):
+    site_pages.forget()
+
+
 def connect():
     """Connect the handlers above (from the AppConfig's ready(); connecting a function twice is a no-op)."""
     post_save.connect(provision_saved_organisation, sender=Organisation)
@@ -57,3 +68,8 @@ def connect():
     post_save.connect(purge_on_site_settings_change, sender=SiteSettings)
     post_save.connect(purge_on_shared_content_change, sender=FocusArea)
     post_save.connect(purge_on_shared_content_change, sender=Person)
+    post_save.connect(forget_changed_site_page)
+    post_delete.connect(forget_changed_site_page)
+    post_page_move.connect(forget_changed_site_page)
+    post_save.connect(forget_site_pages, sender=Site)
+    post_delete.connect(forget_site_pages, sender=Site)

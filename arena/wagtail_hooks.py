@@ -4,8 +4,10 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from arena import hooks as arena_hooks
+from arena.admin_display import yes_no_column
 from arena.models import FocusArea, Organisation, Person
 from arena.related_content import pages_version, related_pages
+from arena.snippet_choosers import SnippetChooserViewSet
 
 # Other pages come last among related content: the apps' own lists (posts, sessions) are more specific.
 hooks.register(arena_hooks.RELATED_CONTENT, related_pages, order=90)
@@ -14,11 +16,12 @@ hooks.register(arena_hooks.CONTENT_VERSION, pages_version, order=90)
 
 class OrganisationViewSet(SnippetViewSet):
     model = Organisation
+    chooser_viewset_class = SnippetChooserViewSet  # chooser texts in the reader's language
     icon = "group"
     menu_label = _("Organisations")
     menu_order = 200
     add_to_admin_menu = True
-    list_display = ["name", "kind", "cluster", "active"]
+    list_display = ["name", "kind", "cluster", yes_no_column(Organisation, "active")]
     list_filter = ["kind", "active"]
     search_fields = ["name", "description", "cluster"]
     ordering = ["name"]
@@ -29,6 +32,7 @@ register_snippet(OrganisationViewSet)
 
 class FocusAreaViewSet(SnippetViewSet):
     model = FocusArea
+    chooser_viewset_class = SnippetChooserViewSet  # chooser texts in the reader's language
     icon = "tag"
     menu_label = _("Focus areas")
     list_display = ["name", "sort_order"]
@@ -40,6 +44,7 @@ class FocusAreaViewSet(SnippetViewSet):
 
 class PersonViewSet(SnippetViewSet):
     model = Person
+    chooser_viewset_class = SnippetChooserViewSet  # chooser texts in the reader's language
     icon = "user"
     menu_label = _("People")
     list_display = ["name", "job_title", "organisation"]

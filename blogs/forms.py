@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from blogs.models.comments import COMMENT_MAX_LENGTH
@@ -27,6 +28,10 @@ class PostFilterForm(forms.Form):
     """The filters on /bloggar/. Unknown values are ignored rather than answered with an error page."""
 
     organisation = forms.SlugField(required=False, label=_("Organisation"))
-    tagg = forms.SlugField(required=False, allow_unicode=True, label=_("Tag"))  # tag slugs keep å, ä and ö
+    # Tag slugs are ASCII; an address from before (?tagg=förskola) still finds its tag.
+    tagg = forms.SlugField(required=False, allow_unicode=True, label=_("Tag"))
     fokus = forms.SlugField(required=False, label=_("Focus area"))
     ar = forms.IntegerField(required=False, min_value=2000, max_value=2100, label=_("Year"))
+
+    def clean_tagg(self):
+        return slugify(self.cleaned_data["tagg"])

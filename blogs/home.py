@@ -10,10 +10,10 @@ ACTIVE_SPACES_ON_HOME = 12
 
 def latest_posts(request):
     posts = queries.for_listing(queries.posts_visible_to(request.user))[:LATEST_POSTS_ON_HOME]
-    return HomeSection("blogs/includes/home_latest_posts.html", {"posts": posts})
+    return HomeSection("blogs/includes/home_latest_posts.html", {"posts": posts, "blog_index": queries.blog_index()})
 
 
 def blog_spaces(request):
     active = queries.spaces_overview(request.user).filter(post_count__gt=0).order_by("-latest_published", "title")
     spaces = queries.attach_latest_posts(active[:ACTIVE_SPACES_ON_HOME])
-    return HomeSection("blogs/includes/home_blog_spaces.html", {"spaces": spaces})
+    return HomeSection("blogs/includes/home_blog_spaces.html", {"spaces": spaces, "blog_index": queries.blog_index()})

@@ -4,7 +4,12 @@ from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 
 from arena.models import Organisation, Person
-from blogs.models import BlogPostAuthor, BlogPostPage, BlogSpacePage, Comment
+from blogs.models import BlogIndexPage, BlogPostAuthor, BlogPostPage, BlogSpacePage, Comment
+
+
+def blog_index():
+    """The blog root (/bloggar/); a site has one."""
+    return BlogIndexPage.objects.first()
 
 
 def posts_visible_to(user):
@@ -20,6 +25,12 @@ def public_posts():
     return BlogPostPage.objects.live().public()
 
 
+def visible_comment_count():
+    """An annotation: the number of shown comments of each post (listings have already filtered the posts)."""
+    counts = Comment.objects.visible().filter(post=OuterRef("pk")).order_by().values("post").annotate(n=Count("pk"))
+    return Coalesce(Subquery(counts.values("n")), 0)
+
+
 def for_listing(posts):
     """Everything a post card needs, in a fixed number of queries however many posts there are."""
     return (
@@ -30,7 +41,7 @@ def for_listing(posts):
             "focus_areas",
             Prefetch("post_authors", queryset=BlogPostAuthor.objects.select_related("person").order_by("sort_order")),
         )
-        .annotate(visible_comment_count=Count("comments", filter=Q(comments__is_hidden=False)))
+        .annotate(visible_comment_count=visible_comment_count())
         .order_by("-published_date", "-pk")
     )
 
@@ -87,8 +98,15 @@ def attach_latest_posts(spaces):
     return spaces
 
 
-def visible_comments(post):
-    return Comment.objects.visible().filter(post=post).select_related("author", "author__person").order_by("created_at")
+def post_comments(post, user):
+    """The comments shown under a post: those the user may read that are not hidden, oldest first."""
+    return (
+        Comment.objects.for_user(user)
+        .visible()
+        .filter(post=post)
+        .select_related("author", "author__person")
+        .order_by("created_at")
+    )
 
 
 def author_with_posts(slug, user):

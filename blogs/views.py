@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 from arena.models import FocusArea
 from blogs import queries, services
 from blogs.forms import CommentForm, PostFilterForm
-from blogs.models import Comment
 
 POSTS_PER_PAGE = 12
 
@@ -71,15 +70,16 @@ def post_context(request, post, comment_form=None):
         # One query each for the tags and focus areas that the page, its meta tags and related posts all read.
         # Previews keep their in-memory (edited) relations instead.
         prefetch_related_objects([post], "tags", "focus_areas")
-    comments = list(queries.visible_comments(post))
+    comments = list(queries.post_comments(post, request.user))
     return {
+        "space": post.get_parent().specific,
+        "blog_index": queries.blog_index(),
         "comments": comments,
         "comment_count": len(comments),
         "comments_open": services.comments_open(post),
         "comment_form": comment_form or CommentForm(),
         "authors": [link.person for link in post.post_authors.select_related("person", "person__organisation")],
         "related_posts": queries.related_posts(post, request.user),
-        "can_moderate": request.user.is_authenticated and request.user.has_perm("blogs.moderate_comment"),
     }
 
 
@@ -103,7 +103,7 @@ def handle_post_request(request, post):
 
 
 def _report(request, post):
-    comment = Comment.objects.visible().filter(post=post, pk=request.POST.get("comment")).first()
+    comment = queries.post_comments(post, request.user).filter(pk=request.POST.get("comment")).first()
     if comment is None:
         raise Http404(_("There is no such comment."))
     if services.report_comment(request.user, comment):

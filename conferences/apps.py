@@ -7,8 +7,9 @@ class ConferencesConfig(AppConfig):
     verbose_name = _("Conferences")
 
     def ready(self):
-        # Signals record programme changes, give new places to the waiting list, reindex recordings and purge the
-        # page cache. Demo content and related content plug into arena through conferences/wagtail_hooks.py.
+        # Signals record programme changes, give new places to the waiting list, reindex recordings, queue the
+        # registration e-mails and purge the page cache. Demo content and related content plug into arena through
+        # conferences/wagtail_hooks.py.
         from conferences import signals
 
         signals.connect()

@@ -3,8 +3,10 @@ from django.db.models.signals import post_save, pre_save
 from wagtail.search import index
 
 from arena import page_cache
-from conferences import registration as rules
+from arena.tasks import enqueue
 from conferences.models import ConferenceEditionPage, Recording, Session, SessionChange
+from conferences.registration import rules
+from conferences.tasks import notify_session_change, send_registration_email
 
 
 def record_time_change(sender, instance, raw=False, update_fields=None, **kwargs):
@@ -38,10 +40,12 @@ def save_time_change(sender, instance, **kwargs):
 
 def _queue_change_notice(change_id):
     """E-mail the session's attendees once the new time is committed (never for a save that is rolled back)."""
-    from arena.tasks import enqueue
-    from conferences.tasks import notify_session_change
-
     transaction.on_commit(lambda: enqueue(notify_session_change, change_id=change_id))
+
+
+def queue_registration_email(sender, registration, kind, **kwargs):
+    """The attendee's e-mail about a committed registration, promotion or cancellation."""
+    enqueue(send_registration_email, registration_id=registration.pk, kind=kind)
 
 
 def _row_changed(update_fields, fields):
@@ -78,3 +82,4 @@ def connect():
     post_save.connect(fill_session_places, sender=Session)
     post_save.connect(fill_day_places, sender=ConferenceEditionPage)
     post_save.connect(reindex_recording, sender=Session)
+    rules.registration_changed.connect(queue_registration_email)

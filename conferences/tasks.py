@@ -1,14 +1,15 @@
-"""Thin Celery tasks for attendees' e-mails: each loads what it needs and calls conferences.notifications."""
+"""Thin Celery tasks for attendees' e-mails: each loads what it needs and calls
+conferences.registration.notifications."""
 
 from celery import shared_task
 
-from conferences import notifications
 from conferences.models import Registration, SessionChange
+from conferences.registration import notifications
 
 
 @shared_task
 def send_registration_email(registration_id, kind):
-    """Queued by conferences.registration after a registration, promotion or cancellation commits."""
+    """Queued by conferences.registration.rules after a registration, promotion or cancellation commits."""
     registration = (
         Registration.objects.select_related("user", "edition", "session", "session__track")
         .filter(pk=registration_id)

@@ -25,9 +25,9 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.views import defaults
 from django.views.generic import TemplateView
-from wagtail.admin.views.generic import InspectView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from arena.admin_display import InspectView
 from arena.tasks import enqueue
 from maturity.forms import ImportForm
 from maturity.importers import (

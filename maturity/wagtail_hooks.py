@@ -11,8 +11,9 @@ from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from arena import hooks as arena_hooks
+from arena.admin_display import yes_no_column
 from arena.permission_policies import ReadOnlyModelPolicy
-from maturity import demo
+from maturity import demo, menu
 from maturity.admin_views import ImportJobView, ImportView, MaturityModelInspectView, can_import
 from maturity.choosers import organisation_chooser_viewset
 from maturity.models import MaturityModel, NationalReference, Round
@@ -24,7 +25,7 @@ class RoundViewSet(ModelViewSet):
     url_prefix = "mognad/omgangar"
     icon = "date"
     menu_label = _("Rounds")
-    list_display = ["name", "year", "model", "status", "is_demo"]
+    list_display = ["name", "year", "model", "status", yes_no_column(Round, "is_demo")]
     list_filter = ["status", "model"]
     search_fields = ["name"]
     ordering = ["-year"]
@@ -148,3 +149,4 @@ def register_organisation_chooser():
 
 # --- Plug-in points of arena (arena/hooks.py) ----------------------------------------------------------------------
 hooks.register(arena_hooks.SEED_DEMO, demo.seed_maturity_demo, order=30)
+hooks.register(arena_hooks.MAIN_MENU_ITEMS, menu.dashboard_menu_item, order=50)

@@ -66,8 +66,8 @@ class Organisation(models.Model):
         on_delete=models.SET_NULL,
         related_name="organisation",
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = OrganisationQuerySet.as_manager()
 
@@ -110,6 +110,16 @@ class Organisation(models.Model):
                 )
 
 
+class OrganisationGroupQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """The links a user may see: superusers all of them, everyone else the links of their own groups."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self.all()
+        return self.filter(group__user=user)
+
+
 class OrganisationGroup(models.Model):
     """The explicit link between a Wagtail group and the organisation (and role) it serves."""
 
@@ -117,9 +127,15 @@ class OrganisationGroup(models.Model):
         WRITER = "writer", _("Writers")
         EDITOR = "editor", _("Editors")
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="group_links")
-    group = models.OneToOneField(Group, on_delete=models.CASCADE, related_name="organisation_link")
-    role = models.CharField(max_length=10, choices=Role.choices)
+    organisation = models.ForeignKey(
+        Organisation, verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="group_links"
+    )
+    group = models.OneToOneField(
+        Group, verbose_name=_("group"), on_delete=models.CASCADE, related_name="organisation_link"
+    )
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices)
+
+    objects = OrganisationGroupQuerySet.as_manager()
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["organisation", "role"], name="one_group_per_role")]

@@ -29,6 +29,7 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
 
     def get_context(self, request, *args, **kwargs):
         from arena.models import Organisation
@@ -51,10 +52,15 @@ class StandardPage(Page):
 
     class Meta:
         verbose_name = _("standard page")
+        verbose_name_plural = _("standard pages")
 
 
 class AccessibilityReportField(AbstractFormField):
     page = ParentalKey("AccessibilityStatementPage", on_delete=models.CASCADE, related_name="form_fields")
+
+    class Meta(AbstractFormField.Meta):
+        verbose_name = _("report form field")
+        verbose_name_plural = _("report form fields")
 
 
 class AccessibilityStatementPage(AbstractEmailForm):
@@ -95,6 +101,7 @@ class AccessibilityStatementPage(AbstractEmailForm):
 
     class Meta:
         verbose_name = _("accessibility statement")
+        verbose_name_plural = _("accessibility statements")
 
     def send_mail(self, form):
         # Mail goes through Celery so a slow mail server never holds up the person reporting.

@@ -29,6 +29,13 @@ class FocusArea(index.Indexed, models.Model):
         return self.name
 
 
+class PersonQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """Everyone may see people: names, roles and organisations are public on author and speaker pages.
+        Who may change them is Wagtail's snippet permission (arena editors, organisers)."""
+        return self.all()
+
+
 class Person(index.Indexed, models.Model):
     """Someone who writes or speaks in the arena: name, role and organisation."""
 
@@ -71,6 +78,7 @@ class Person(index.Indexed, models.Model):
         FieldPanel("user"),
     ]
     search_fields = [index.SearchField("name"), index.SearchField("job_title"), index.SearchField("bio")]
+    objects = PersonQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

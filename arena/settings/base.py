@@ -216,7 +216,9 @@ LANGUAGES = [("sv", _("Swedish"))]
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
 USE_TZ = True
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Ours first, then the Swedish for package strings whose own catalogues lack it (see README, "Translations"):
+# both come before the packages' catalogues, and ours wins where the two share a message.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_packages"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"

@@ -4,6 +4,7 @@ from django.utils.safestring import mark_safe
 
 from arena import site_url
 from arena.home_sections import sections_for
+from arena.main_menu import items_for
 
 register = template.Library()
 
@@ -22,3 +23,12 @@ def home_sections(context):
 def absolute_url(location):
     """A path or URL as an absolute URL on the site's public address (PUBLIC_BASE_URL), never the Host header."""
     return site_url.absolute_url(str(location))
+
+
+@register.simple_tag(takes_context=True)
+def app_menu_items(context):
+    """The apps' main-menu items for this request, as (item, is_current) pairs."""
+    request = context.get("request")
+    if request is None:
+        return []
+    return [(item, item.is_current(request.path)) for item in items_for(request)]

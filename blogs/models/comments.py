@@ -10,11 +10,22 @@ COMMENT_MAX_LENGTH = 2000
 
 
 class CommentQuerySet(models.QuerySet):
+    """Who may do what with comments is decided here and nowhere else; views, the admin and services start from
+    `for_user` (what a user may read) or `moderatable_by` (what a user may hide and restore)."""
+
     def visible(self):
+        """Comments that are shown on the post page: not hidden by a moderator."""
         return self.filter(is_hidden=False)
 
+    def for_user(self, user):
+        """What a user may read: the shown comments on the posts they may read, and every comment they may
+        moderate, hidden ones included (moderators read those in the admin)."""
+        from blogs.queries import posts_visible_to  # the post visibility rule; blogs.queries imports the models
+
+        return self.visible().filter(post__in=posts_visible_to(user)) | self.moderatable_by(user)
+
     def moderatable_by(self, user):
-        """The only place that decides whose comments a user may moderate: their editor organisations."""
+        """What a user may moderate (hide, restore): the comments in the organisations they are an editor of."""
         if not user.is_authenticated or not user.is_active:
             return self.none()
         if user.is_superuser:

@@ -39,6 +39,7 @@ class BlogIndexPage(RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("blog root")
+        verbose_name_plural = _("blog roots")
 
     @path("")
     def index_route(self, request):
@@ -88,6 +89,7 @@ class BlogSpacePage(RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("blog space")
+        verbose_name_plural = _("blog spaces")
 
     @property
     def organisation_name(self):

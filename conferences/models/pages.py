@@ -1,18 +1,32 @@
-"""The conference series page (/motesplats/) and one page per edition (/motesplats/<year>/)."""
+"""The conference series page (/motesplats/) and one page per edition (/motesplats/<year>/).
+
+The pages declare their addresses (routes) and what they read from the database; each route hands the page to a
+function in conferences.programme, .recordings or .registration that makes the response. Those modules never import
+the models: what they need comes through the page they are given."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import BooleanField, ExpressionWrapper, Prefetch, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from rest_framework import serializers
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from arena.blocks import BaseStreamBlock
+from arena.models import Person
+from conferences.programme import exporters
+from conferences.programme import pages as programme_pages
+from conferences.recordings import pages as recording_pages
+from conferences.registration import pages as registration_pages
+
+from .recordings import Recording, RecordingCaption
+from .sessions import Session, SessionChange
 
 
 class ConferenceSeriesPage(RoutablePageMixin, Page):
@@ -29,18 +43,32 @@ class ConferenceSeriesPage(RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("conference series")
+        verbose_name_plural = pgettext_lazy("plural", "conference series")
 
     @path("")
     def index_route(self, request):
-        from conferences.views import series_page
-
-        return series_page(request, self)
+        return programme_pages.series_page(request, self)
 
     @path("inspelningar/")
     def recordings_route(self, request):
-        from conferences.recording_views import recordings_archive
+        return recording_pages.recordings_archive(request, self)
 
-        return recordings_archive(request, self)
+    def editions(self):
+        """The published editions that anyone may see, newest first."""
+        return ConferenceEditionPage.objects.live().public().child_of(self).order_by("-date")
+
+    def recordings(self):
+        """The recordings archive: recordings of published sessions in those editions, newest first.
+
+        A session marked "do not record" never shows a recording, even if one was uploaded by mistake; like on the
+        session page, a recording with neither a file nor a link is left out."""
+        return (
+            Recording.objects.filter(
+                session__live=True, session__do_not_record=False, session__edition__in=self.editions().order_by()
+            )
+            .exclude(video="", external_url="")
+            .order_by("-session__start", "-pk")
+        )
 
 
 class OrganiserSerializer(serializers.Serializer):
@@ -123,6 +151,7 @@ class ConferenceEditionPage(RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("conference edition")
+        verbose_name_plural = _("conference editions")
         ordering = ["-date"]
 
     def clean(self):
@@ -134,65 +163,103 @@ class ConferenceEditionPage(RoutablePageMixin, Page):
 
     @path("")
     def index_route(self, request):
-        from conferences.views import edition_page
-
-        return edition_page(request, self)
+        return programme_pages.edition_page(request, self)
 
     @path("program/")
     def programme_route(self, request):
-        from conferences.views import programme_page
-
-        return programme_page(request, self)
+        return programme_pages.programme_page(request, self)
 
     @path("program/<slug:code>/")
     def session_route(self, request, code):
-        from conferences.views import session_page
+        return programme_pages.session_page(request, self, code)
 
-        return session_page(request, self, code)
-
-    # Wagtail routes a sub-path with a trailing slash added ("program.ics" arrives as "program.ics/"); the
-    # files themselves are served without one, through the dotted-path pattern in arena/urls.py.
-    @path("program/<slug:code>.ics/")
+    # The files are served without a trailing slash (through the dotted-path pattern in arena/urls.py), but Wagtail
+    # hands a route its sub-path with one added ("program.ics" arrives as "program.ics/"): the optional slash
+    # matches both, and reversing these routes gives the address without it.
+    @re_path(r"^program/(?P<code>[-a-zA-Z0-9_]+)\.ics/?$")
     def session_ics_route(self, request, code):
-        from conferences.exporters import session_ics_response
+        return exporters.session_ics_response(request, self, code)
 
-        return session_ics_response(request, self, code)
-
-    @path("program.ics/")
+    @re_path(r"^program\.ics/?$")
     def programme_ics_route(self, request):
-        from conferences.exporters import programme_ics_response
+        return exporters.programme_ics_response(request, self)
 
-        return programme_ics_response(request, self)
-
-    @path("program.json/")
+    @re_path(r"^program\.json/?$")
     def programme_json_route(self, request):
-        from conferences.exporters import programme_json_response
-
-        return programme_json_response(request, self)
+        return exporters.programme_json_response(request, self)
 
     @path("anmalan/")
     def registration_route(self, request):
-        from conferences.registration_views import registration_page
-
-        return registration_page(request, self)
+        return registration_pages.registration_page(request, self)
 
     @path("anmalan/avboka/<int:registration_id>/")
     def cancel_registration_route(self, request, registration_id):
-        from conferences.registration_views import cancel_registration
-
-        return cancel_registration(request, self, registration_id)
+        return registration_pages.cancel_registration(request, self, registration_id)
 
     @path("talare/")
     def speakers_route(self, request):
-        from conferences.views import speakers_page
-
-        return speakers_page(request, self)
+        return programme_pages.speakers_page(request, self)
 
     @path("talare/<slug:slug>/")
     def speaker_route(self, request, slug):
-        from conferences.views import speaker_page
+        return programme_pages.speaker_page(request, self, slug)
 
-        return speaker_page(request, self, slug)
+    def route_url(self, name, *args, **kwargs):
+        """The address of one of this page's routes, e.g. route_url("session_route", code="inledning")."""
+        return self.url + self.reverse_subpage(name, args=args, kwargs=kwargs)
+
+    def programme(self):
+        """The published sessions, ordered and with everything a programme row shows."""
+        return self.sessions.published().for_programme()
+
+    def programme_with_recordings(self, *, transcripts=True):
+        """The programme with each session's recording and its caption tracks: two queries, however many tracks.
+
+        With transcripts=False the (long) transcripts stay in the database and each session carries
+        `recording_has_transcript` instead, for exports of the whole day."""
+        sessions = (
+            self.programme()
+            .select_related("recording")
+            .prefetch_related(
+                Prefetch("recording__captions", queryset=RecordingCaption.objects.order_by("sort_order", "pk"))
+            )
+        )
+        if transcripts:
+            return sessions
+        return sessions.defer("recording__transcript").annotate(
+            recording_has_transcript=ExpressionWrapper(~Q(recording__transcript=""), output_field=BooleanField())
+        )
+
+    def programme_changes(self):
+        """The published sessions' moves in time, latest first."""
+        return SessionChange.objects.filter(session__edition=self, session__live=True).select_related("session")
+
+    def speakers(self):
+        return (
+            Person.objects.filter(conference_sessions__session__edition=self, conference_sessions__session__live=True)
+            .select_related("organisation", "photo")
+            .prefetch_related("photo__renditions")
+            .distinct()
+            .order_by("name")
+        )
+
+    def speaker_sessions(self, person):
+        """A speaker's published sessions across the years, newest first, for their page under this edition.
+
+        Only published editions count. Other years' editions must also be open to everyone (the page may be seen by
+        anyone); this edition is the page being shown, which the visitor has already been let into."""
+        return (
+            Session.objects.published()
+            .filter(session_speakers__person=person, edition__live=True)
+            .filter(Q(edition=self) | Q(edition__in=ConferenceEditionPage.objects.public().values("pk")))
+            .select_related("edition", "track")
+            .order_by("-start")
+        )
+
+    def lock_row(self):
+        """This edition's row read again and locked (SELECT … FOR UPDATE) until the transaction ends: registrations
+        for the day are counted one request at a time."""
+        return type(self).objects.select_for_update(of=("self",)).get(pk=self.pk)
 
 
 class EditionTrack(Orderable):

@@ -3,20 +3,90 @@ languages (WebVTT) and a transcript that the archive's search covers."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import BooleanField, ExpressionWrapper, Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 from wagtail.search import index
+from wagtail.search.backends import get_search_backend
 
-from conferences.media_validation import VIDEO_TYPES, validate_video_file, validate_webvtt_file, video_mime_type
+from arena.models import FocusArea, Organisation, Person
+from arena.search_text import clean_search_text
+from conferences.recordings.validation import VIDEO_TYPES, validate_video_file, validate_webvtt_file, video_mime_type
+
+from .sessions import Session, SessionSpeaker
 
 
 class RecordingQuerySet(models.QuerySet):
+    """The recordings archive (/motesplats/inspelningar/) narrows, searches and lists recordings with these."""
+
     def published(self):
         """Recordings whose session is published in a published edition."""
         return self.filter(session__live=True, session__edition__live=True)
+
+    def narrowed(self, *, edition=None, focus_area=None, organisation=None):
+        """An organisation matches when it is involved in the session or a speaker belongs to it."""
+        recordings = self
+        if edition is not None:
+            recordings = recordings.filter(session__edition=edition)
+        if focus_area is not None:
+            # Subqueries rather than joins, so a session with several matches is still listed once.
+            recordings = recordings.filter(session__in=Session.objects.filter(focus_areas=focus_area).values("pk"))
+        if organisation is not None:
+            involved = Session.objects.filter(
+                Q(organisations=organisation) | Q(session_speakers__person__organisation=organisation)
+            )
+            recordings = recordings.filter(session__in=involved.values("pk"))
+        return recordings
+
+    def matching(self, query):
+        """Those whose transcript, session title or abstract match `query` (Wagtail search).
+
+        The search backend only sees the index, so the other filters are applied in the database; the order stays
+        this queryset's, not relevance. Only ids are loaded from the search, never the long transcripts."""
+        text = clean_search_text(query)
+        if not text:
+            return self.none()
+        results = get_search_backend().search(text, Recording.objects.order_by().only("pk"), order_by_relevance=False)
+        return self.filter(pk__in=[recording.pk for recording in results])
+
+    def for_archive_listing(self):
+        """What an archive item shows (session, edition, speakers, caption languages) in a fixed number of queries.
+
+        The transcripts themselves stay in the database (an hour's talk is tens of kilobytes); the list only says
+        whether there is one."""
+        has_transcript = ExpressionWrapper(~Q(transcript=""), output_field=BooleanField())
+        return (
+            self.defer("transcript")
+            .annotate(has_transcript=has_transcript)
+            .select_related("session", "session__edition")
+            .prefetch_related(
+                Prefetch(
+                    "session__session_speakers",
+                    queryset=SessionSpeaker.objects.select_related("person", "person__organisation"),
+                ),
+                Prefetch("captions", queryset=RecordingCaption.objects.order_by("sort_order", "pk")),
+            )
+        )
+
+    def editions(self):
+        """The editions these recordings are from, newest first."""
+        # The edition model through the session's key: models/pages.py imports this module, not the other way.
+        editions = Session._meta.get_field("edition").related_model.objects
+        return editions.filter(pk__in=self.values("session__edition")).order_by("-year")
+
+    def focus_areas(self):
+        links = Session.focus_areas.through.objects.filter(session__in=self.values("session"))
+        return FocusArea.objects.filter(pk__in=links.values("focusarea"))
+
+    def organisations(self):
+        """Organisations involved in a recorded session or employing one of its speakers."""
+        sessions = self.values("session")
+        involved = Session.organisations.through.objects.filter(session__in=sessions).values("organisation")
+        employing = Person.objects.filter(conference_sessions__session__in=sessions).values("organisation")
+        return Organisation.objects.filter(Q(pk__in=involved) | Q(pk__in=employing)).order_by("name")
 
 
 class Recording(index.Indexed, ClusterableModel):

@@ -1,12 +1,30 @@
 """Attendance: a person's registration for an edition (session is empty) or for one session that needs registration,
-e.g. a workshop with limited places. The rules (capacity, waiting list, window) live in conferences/registration.py."""
+e.g. a workshop with limited places. The rules (capacity, waiting list, window) live in
+conferences/registration/rules.py."""
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from conferences.registration.constants import NEEDS_MAX_LENGTH, RegistrationStatus
+
 
 class RegistrationQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """The registrations `user` may see. Every query that serves a person (pages, the admin, its exports) starts
+        here: organisers, i.e. whoever may view registrations (Arrangörer, superusers), see all of them to run the
+        day; anyone else signed in sees their own and nobody else's; an anonymous visitor sees none."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.has_perm("conferences.view_registration"):
+            return self
+        return self.filter(user=user)
+
+    def own(self, user):
+        """The registrations `user` made: what their registration page lists and lets them cancel, organisers
+        included (they act on someone else's registration in the admin only)."""
+        return self.for_user(user).filter(user=user)
+
     def active(self):
         return self.exclude(status=Registration.Status.CANCELLED)
 
@@ -25,10 +43,7 @@ class RegistrationQuerySet(models.QuerySet):
 
 
 class Registration(models.Model):
-    class Status(models.TextChoices):
-        CONFIRMED = "confirmed", _("Confirmed")
-        WAITLISTED = "waitlisted", _("On the waiting list")
-        CANCELLED = "cancelled", _("Cancelled")
+    Status = RegistrationStatus
 
     edition = models.ForeignKey(
         "conferences.ConferenceEditionPage",
@@ -60,7 +75,7 @@ class Registration(models.Model):
         related_name="+",
     )
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.CONFIRMED)
-    needs = models.TextField(_("accessibility or other needs"), blank=True, max_length=500)
+    needs = models.TextField(_("accessibility or other needs"), blank=True, max_length=NEEDS_MAX_LENGTH)
     created_at = models.DateTimeField(_("registered"), auto_now_add=True)
     status_changed_at = models.DateTimeField(_("status changed"), auto_now=True)
     reminder_sent_at = models.DateTimeField(_("reminder sent"), null=True, blank=True)
@@ -94,3 +109,7 @@ class Registration(models.Model):
     @property
     def is_active(self):
         return self.status != self.Status.CANCELLED
+
+    def lock_row(self):
+        """This registration read again and locked (SELECT … FOR UPDATE) until the transaction ends."""
+        return type(self).objects.select_for_update().get(pk=self.pk)

@@ -11,12 +11,20 @@ from wagtail.models import DraftStateMixin, Orderable, RevisionMixin
 from wagtail.search import index
 
 from arena.blocks import DocumentLinkBlock
-from conferences.times import site_time
+from conferences.programme.constants import SessionType
+from conferences.programme.times import site_time
 
 
 class SessionQuerySet(models.QuerySet):
     def published(self):
         return self.filter(live=True)
+
+    def for_user(self, user):
+        """What a user may see: organisers (who may change sessions) and superusers every session, drafts
+        included; everyone else the published sessions of published editions."""
+        if user.is_authenticated and user.has_perm("conferences.change_session"):
+            return self.all()
+        return self.filter(live=True, edition__live=True)
 
     def for_programme(self):
         """Everything a programme row needs, in a fixed number of queries."""
@@ -33,15 +41,20 @@ class SessionQuerySet(models.QuerySet):
             .order_by("start", "track__sort_order", "title")
         )
 
+    def filtered(self, *, track=None, session_type=None, focus_area=None):
+        """The programme page's filters: a track (pk), a type and a focus area (slug); empty ones don't narrow."""
+        sessions = self
+        if track:
+            sessions = sessions.filter(track_id=track)
+        if session_type:
+            sessions = sessions.filter(session_type=session_type)
+        if focus_area:
+            sessions = sessions.filter(focus_areas__slug=focus_area).distinct()
+        return sessions
+
 
 class Session(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
-    class Type(models.TextChoices):
-        KEYNOTE = "keynote", _("Keynote")
-        TALK = "talk", _("Talk")
-        LEARNING_EXAMPLE = "learning_example", _("Learning example")
-        PANEL = "panel", _("Panel")
-        WORKSHOP = "workshop", _("Workshop")
-        BREAK = "break", _("Break")
+    Type = SessionType
 
     edition = models.ForeignKey(
         "conferences.ConferenceEditionPage",
@@ -161,7 +174,21 @@ class Session(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
                 )
 
     def get_url(self):
-        return f"{self.edition.url}program/{self.code}/"
+        return self.edition.route_url("session_route", code=self.code)
+
+    def lock_row(self):
+        """This session's row read again and locked (SELECT … FOR UPDATE) until the transaction ends: registrations
+        for it are counted one request at a time."""
+        return type(self).objects.select_for_update().get(pk=self.pk)
+
+    @property
+    def shown_recording(self):
+        """The recording as the public site shows it: none for a session that must not be recorded, nor for a
+        recording with neither a video file nor a link (the admin refuses one; a row written elsewhere might not)."""
+        if self.do_not_record:
+            return None
+        recording = getattr(self, "recording", None)
+        return recording if recording is not None and recording.video_url else None
 
 
 class SessionSpeaker(Orderable):
@@ -180,12 +207,12 @@ class SessionSpeaker(Orderable):
 class SessionChange(models.Model):
     """A published session moved in time: shown on the programme as a change."""
 
-    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="changes")
-    old_start = models.DateTimeField()
-    old_end = models.DateTimeField()
-    new_start = models.DateTimeField()
-    new_end = models.DateTimeField()
-    changed_at = models.DateTimeField(auto_now_add=True)
+    session = models.ForeignKey(Session, verbose_name=_("session"), on_delete=models.CASCADE, related_name="changes")
+    old_start = models.DateTimeField(_("old start"))
+    old_end = models.DateTimeField(_("old end"))
+    new_start = models.DateTimeField(_("new start"))
+    new_end = models.DateTimeField(_("new end"))
+    changed_at = models.DateTimeField(_("changed at"), auto_now_add=True)
 
     class Meta:
         ordering = ["-changed_at"]

@@ -2,7 +2,7 @@
 
 from django import template
 
-from conferences.registration_views import window_summary
+from conferences.registration.pages import window_summary
 
 register = template.Library()
 

@@ -306,3 +306,52 @@ def test_new_and_hidden_comments_reach_cached_anonymous_pages(
         services.hide_comment(editor_a, Comment.objects.get(body__startswith="Nytt perspektiv"))
     assert "Nytt perspektiv" not in anonymous.get(post.url).content.decode()
     cache.clear()
+
+
+class TestReadingScope:
+    """Comment.objects.for_user: the shown comments on posts the user may read, plus what they may moderate."""
+
+    @pytest.fixture
+    def comments(self, space_a, space_b):
+        public, staff_only = create_post(space_a), create_post(space_a, staff_only=True)
+        draft, other = create_post(space_a, live=False), create_post(space_b)
+        return {
+            "public": CommentFactory(post=public),
+            "hidden": CommentFactory(post=public, is_hidden=True),
+            "staff_only": CommentFactory(post=staff_only),
+            "draft": CommentFactory(post=draft),
+            "other": CommentFactory(post=other),
+            "other_hidden": CommentFactory(post=other, is_hidden=True),
+        }
+
+    def readable(self, user, comments):
+        ids = set(Comment.objects.for_user(user).values_list("pk", flat=True))
+        return {name for name, comment in comments.items() if comment.pk in ids}
+
+    def test_anonymous_readers_get_shown_comments_on_public_live_posts(self, comments):
+        from django.contrib.auth.models import AnonymousUser
+
+        assert self.readable(AnonymousUser(), comments) == {"public", "other"}
+
+    def test_staff_also_get_staff_only_posts(self, staff, comments):
+        assert self.readable(staff, comments) == {"public", "staff_only", "other"}
+
+    def test_editors_also_get_every_comment_they_may_moderate(self, editor_a, comments):
+        assert self.readable(editor_a, comments) == {"public", "hidden", "staff_only", "draft", "other"}
+
+    def test_superusers_get_everything(self, superuser, comments):
+        assert self.readable(superuser, comments) == set(comments)
+
+    def test_moderatable_comments_are_readable(self, editor_a, editor_b, comments):
+        for user in (editor_a, editor_b):
+            assert set(Comment.objects.moderatable_by(user)) <= set(Comment.objects.for_user(user))
+
+
+def test_moderators_do_not_see_hidden_comments_on_the_post_page(client, editor_a, post):
+    # They may read them (in the admin), but the post page shows what everyone sees.
+    CommentFactory(post=post, body="Dold för alla läsare", is_hidden=True)
+    client.force_login(editor_a)
+    response = client.get(post.url)
+    assert response.status_code == 200
+    assert response.context["comment_count"] == 0
+    assert "Dold för alla läsare" not in response.content.decode()

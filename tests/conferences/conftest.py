@@ -35,7 +35,7 @@ def organiser(series, client):
     from django.contrib.auth.models import Group
 
     from arena.roles import ORGANISERS
-    from conferences.roles import grant_organiser_permissions
+    from conferences.admin.roles import grant_organiser_permissions
     from tests.factories import UserFactory
 
     grant_organiser_permissions(series)

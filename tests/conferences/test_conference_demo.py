@@ -21,8 +21,7 @@ from wagtail.search.backends import get_search_backend
 
 from arena.models import Person, SiteSettings
 from arena.roles import ORGANISERS
-from conferences import demo_media
-from conferences.media_validation import sniff_video, validate_webvtt_text
+from conferences.demo import media as demo_media
 from conferences.models import (
     ConferenceEditionPage,
     ConferenceSeriesPage,
@@ -33,7 +32,8 @@ from conferences.models import (
     Session,
     SessionChange,
 )
-from conferences.registration import OPEN, waiting_list_position, window_state
+from conferences.recordings.validation import sniff_video, validate_webvtt_text
+from conferences.registration.rules import OPEN, waiting_list_position, window_state
 from tests.conftest import demo_seeded_twice
 
 STOCKHOLM = zoneinfo.ZoneInfo("Europe/Stockholm")

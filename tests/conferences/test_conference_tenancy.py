@@ -9,8 +9,8 @@ from django.urls import reverse
 from wagtail.models import Page, Revision
 
 from arena.roles import ORGANISERS
+from conferences.admin.roles import grant_organiser_permissions
 from conferences.models import ConferenceEditionPage, Session, SessionChange
-from conferences.roles import grant_organiser_permissions
 from tests.conferences.factories import at, create_edition, create_session
 from tests.factories import UserFactory
 

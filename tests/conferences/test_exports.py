@@ -31,7 +31,7 @@ from tests.conferences.test_recordings_public import create_recording
 from tests.factories import OrganisationFactory
 
 STHLM = ZoneInfo("Europe/Stockholm")
-SCHEMA_PATH = Path(__file__).resolve().parents[2] / "conferences" / "programme.schema.json"
+SCHEMA_PATH = Path(__file__).resolve().parents[2] / "conferences" / "programme" / "schema.json"
 CEST = timedelta(hours=2)
 CET = timedelta(hours=1)
 
@@ -472,7 +472,7 @@ def test_the_ics_url_in_json_serves_the_session(client, programme_2021):
 
 @pytest.mark.django_db
 def test_the_schema_rejects_what_the_format_does_not_allow(programme_2021, rf):
-    from conferences.exporters import programme_data
+    from conferences.programme.exporters import programme_data
 
     data = json.loads(json.dumps(programme_data(programme_2021["published"][0].edition, rf.get("/"))))
     validate(data)

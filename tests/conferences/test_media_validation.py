@@ -5,7 +5,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from conferences.media_validation import (
+from conferences.models import Recording, RecordingCaption
+from conferences.recordings.validation import (
     WEBVTT_MAX_BYTES,
     sniff_video,
     validate_video_file,
@@ -13,7 +14,6 @@ from conferences.media_validation import (
     validate_webvtt_text,
     video_mime_type,
 )
-from conferences.models import Recording, RecordingCaption
 from tests.conferences.factories import at, create_session
 
 WEBM = b"\x1a\x45\xdf\xa3" + b"\x00" * 60

@@ -10,8 +10,8 @@ from django.core import mail
 from django.db import connections
 from django.test import Client
 
-from conferences import registration as rules
 from conferences.models import Registration
+from conferences.registration import rules
 from tests.conferences.registration_helpers import create_workshop, open_edition
 from tests.conftest import ensure_wagtail_baseline
 from tests.factories import UserFactory

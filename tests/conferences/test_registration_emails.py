@@ -9,9 +9,8 @@ import icalendar
 import pytest
 from django.utils import timezone
 
-from conferences import notifications
-from conferences import registration as rules
 from conferences.models import Registration
+from conferences.registration import notifications, rules
 from conferences.tasks import notify_session_change, send_registration_email, send_registration_reminders
 from tests.conferences.factories import STOCKHOLM, at, create_edition
 from tests.conferences.registration_helpers import create_workshop, open_edition

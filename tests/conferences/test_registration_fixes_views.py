@@ -3,8 +3,8 @@ refused with status 400 and a Swedish message, and nothing of it is saved (the w
 
 import pytest
 
-from conferences import registration as rules
 from conferences.models import Registration
+from conferences.registration import rules
 from tests.conferences.registration_helpers import create_workshop, open_edition
 from tests.factories import UserFactory
 

@@ -6,9 +6,9 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from conferences import registration as rules
 from conferences.models import Registration
-from conferences.registration_views import own_registrations, window_summary
+from conferences.registration import rules
+from conferences.registration.pages import window_summary
 from tests.conferences.factories import at
 from tests.conferences.registration_helpers import create_workshop, open_edition
 from tests.factories import UserFactory
@@ -275,7 +275,7 @@ def test_own_registrations_never_include_another_users(upcoming):
     mine, theirs = UserFactory(), UserFactory()
     rules.register_for_day(mine, upcoming)
     rules.register_for_day(theirs, upcoming)
-    assert {registration.user for registration in own_registrations(mine, upcoming)} == {mine}
+    assert {registration.user for registration in upcoming.registrations.own(mine)} == {mine}
 
 
 @pytest.fixture

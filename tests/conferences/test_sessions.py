@@ -15,8 +15,8 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 
 from arena.demo.seed import ensure_home_page
 from arena.roles import ORGANISERS
+from conferences.admin.roles import grant_organiser_permissions
 from conferences.models import ConferenceEditionPage, ConferenceSeriesPage, EditionTrack, Session, SessionChange
-from conferences.roles import grant_organiser_permissions
 from tests.factories import TEST_PASSWORD, OrganisationFactory, UserFactory, writer_of
 
 TZ = ZoneInfo("Europe/Stockholm")

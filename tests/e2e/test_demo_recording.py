@@ -35,7 +35,7 @@ UNCAPTIONED = "/motesplats/2022/program/panel-digital-mognad/"
 @pytest.fixture
 def demo_conference(demo_site, settings):
     from arena.models import Organisation
-    from conferences.demo import seed_conference_demo
+    from conferences.demo.seed import seed_conference_demo
 
     settings.ROOT_URLCONF = __name__
     seed_conference_demo(home=demo_site.home, organisations=list(Organisation.objects.all()))

@@ -24,7 +24,7 @@ class Conference:
 
 @pytest.fixture
 def conference(demo_site):
-    from conferences import registration as rules
+    from conferences.registration import rules
     from tests.conferences.factories import create_series
     from tests.conferences.registration_helpers import create_workshop, open_edition
     from tests.factories import UserFactory
@@ -144,3 +144,32 @@ def test_register_and_cancel_by_keyboard(page, conference):
     expect(page.get_by_role("status")).to_contain_text("Din plats på ”Tjänstedesign” är avbokad.")
     expect(mine).not_to_contain_text("Tjänstedesign")
     assert_no_axe_violations(page)
+
+
+def test_someone_in_two_organisations_chooses_one_by_keyboard(page, conference):
+    from django.contrib.auth import get_user_model
+
+    from tests.factories import OrganisationFactory, add_writer
+
+    staff = get_user_model().objects.get(email=STAFF_EMAIL)
+    ours, theirs = OrganisationFactory(name="Förskoleförvaltningen"), OrganisationFactory(name="Kulturförvaltningen")
+    add_writer(staff, ours)
+    add_writer(staff, theirs)
+    log_in(page, conference.url)
+    question = page.get_by_role("group", name="Vilken organisation registrerar du dig för? (obligatoriskt)")
+    expect(question.get_by_role("radio")).to_have_count(2)
+    page.get_by_label("Jag deltar under konferensdagen").check()
+    with page.expect_navigation() as navigation:
+        page.get_by_role("button", name="Anmäl dig").click()
+
+    assert navigation.value.status == 400
+    expect(page.get_by_role("alert")).to_contain_text("Välj den organisation du registrerar dig för.")
+    assert_no_axe_violations(page)
+    question.get_by_label("Kulturförvaltningen").focus()
+    page.keyboard.press("Space")
+    page.get_by_role("button", name="Anmäl dig").focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    expect(page.get_by_role("status")).to_contain_text(f"Du är anmäld till {conference.edition.title}.")
+    registration = staff.conference_registrations.get()
+    assert registration.organisation == theirs

@@ -1,0 +1,163 @@
+"""Programme exports: iCalendar (whole day and per session) and JSON (schema in conferences/programme/schema.json).
+
+Only published sessions are exported. Times carry their offset and the Europe/Stockholm zone. The edition page's
+routes call these with the page; this module never imports the conference models."""
+
+from datetime import UTC, date
+
+from django.conf import settings
+from django.http import Http404, HttpResponse, JsonResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from icalendar import Calendar, Event
+
+from conferences.programme.times import site_zone
+
+SCHEMA_VERSION = "1.1"
+PRODID = "-//Kunskapsarenan//Mötesplats digitalisering och innovation//SV"
+
+
+def _ics_time(moment):
+    """Local Europe/Stockholm time (TZID), except where the wall-clock time is ambiguous.
+
+    On the autumn night 02:00–03:00 happens twice; iCalendar reads an ambiguous TZID time as its first occurrence
+    (RFC 5545 §3.3.5), so a time in the second hour is written in UTC to keep the right instant."""
+    local = moment.astimezone(site_zone())
+    if local.replace(fold=1 - local.fold).utcoffset() != local.utcoffset():
+        return local.astimezone(UTC)
+    return local
+
+
+def _with_edition(sessions, edition):
+    """The sessions, each pointing at the edition already loaded (no query per session for its URL and UID)."""
+    sessions = list(sessions)
+    for session in sessions:
+        session.edition = edition
+    return sessions
+
+
+def session_uid(session, request):
+    # Stable for the life of the session: edition year + code + host.
+    return f"motesplats-{session.edition.year}-{session.code}@{request.get_host().split(':')[0]}"
+
+
+def session_event(session, request):
+    event = Event()
+    event.add("uid", session_uid(session, request))
+    event.add("summary", session.title)
+    event.add("dtstart", _ics_time(session.start))
+    event.add("dtend", _ics_time(session.end))
+    event.add("dtstamp", timezone.now())
+    if session.abstract:
+        event.add("description", session.abstract)
+    if session.track_id:
+        event.add("location", session.track.room or session.track.name)
+    event.add("url", request.build_absolute_uri(session.get_url()))
+    return event
+
+
+def calendar_for(sessions, request, name):
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", settings.TIME_ZONE)
+    for session in sessions:
+        calendar.add_component(session_event(session, request))
+    if sessions:
+        # RFC 5545 wants a VTIMEZONE for every TZID used; Outlook ignores events without one.
+        years = [session.start.astimezone(site_zone()).year for session in sessions]
+        calendar.add_missing_timezones(first_date=date(min(years), 1, 1), last_date=date(max(years) + 1, 1, 1))
+    return calendar
+
+
+def ics_response(calendar, filename):
+    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def programme_ics_response(request, edition):
+    sessions = _with_edition(edition.programme(), edition)
+    calendar = calendar_for(sessions, request, f"{edition.title} {edition.year}")
+    return ics_response(calendar, f"motesplats-{edition.year}.ics")
+
+
+def session_ics_response(request, edition, code):
+    session = edition.programme().filter(code=code).first()
+    if session is None:
+        raise Http404(_("There is no such session in the programme."))
+    session.edition = edition
+    return ics_response(calendar_for([session], request, session.title), f"{code}.ics")
+
+
+def recording_data(session, request):
+    """The session's recording for program.json (schema 1.1), or None; URLs absolute, also for media on S3."""
+    recording = session.shown_recording
+    if recording is None:
+        return None
+    return {
+        "video_url": request.build_absolute_uri(recording.video_url),
+        "mime_type": recording.mime_type or None,
+        "external": not recording.video,
+        "plays_in_browser": recording.plays_here,
+        "captions": [
+            {
+                "language": caption.language,
+                "srclang": caption.srclang,
+                "label": str(caption.get_language_display()),
+                "url": request.build_absolute_uri(caption.file.url),
+            }
+            for caption in recording.captions.all()
+        ],
+        "has_transcript": bool(session.recording_has_transcript),
+    }
+
+
+def session_data(session, request):
+    return {
+        "code": session.code,
+        "title": session.title,
+        "abstract": session.abstract,
+        "type": session.session_type,
+        "start": session.start.astimezone(site_zone()).isoformat(),
+        "end": session.end.astimezone(site_zone()).isoformat(),
+        "track": session.track.name if session.track_id else None,
+        "room": (session.track.room or None) if session.track_id else None,
+        "url": request.build_absolute_uri(session.get_url()),
+        "ics_url": request.build_absolute_uri(session.edition.route_url("session_ics_route", code=session.code)),
+        "featured": session.is_featured,
+        "do_not_record": session.do_not_record,
+        "speakers": [
+            {
+                "name": link.person.name,
+                "title": link.person.job_title or None,
+                "organisation": link.person.organisation.name if link.person.organisation_id else None,
+            }
+            for link in session.session_speakers.all()
+        ],
+        "organisations": [organisation.name for organisation in session.organisations.all()],
+        "focus_areas": [area.slug for area in session.focus_areas.all()],
+        "recording": recording_data(session, request),
+    }
+
+
+def programme_data(edition, request):
+    sessions = _with_edition(edition.programme_with_recordings(transcripts=False), edition)
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "edition": {
+            "year": edition.year,
+            "title": edition.title,
+            "date": edition.date.isoformat(),
+            "theme": edition.theme or None,
+            "format": edition.format,
+            "timezone": settings.TIME_ZONE,
+            "url": request.build_absolute_uri(edition.url),
+        },
+        "sessions": [session_data(session, request) for session in sessions],
+    }
+
+
+def programme_json_response(request, edition):
+    return JsonResponse(programme_data(edition, request), json_dumps_params={"ensure_ascii": False, "indent": 2})
