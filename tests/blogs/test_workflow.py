@@ -195,7 +195,8 @@ class TestSubmitAndApprove:
         url = reverse("wagtailadmin_pages:workflow_action", args=(post.id, "approve", task_state.id))
         response = client.post(url, {"comment": ""})
 
-        assert response.status_code in (302, 403)
+        assert response.status_code == 302
+        assert response["Location"] == reverse("wagtailadmin_home")
         post.refresh_from_db()
         assert not post.live
         task_state.refresh_from_db()
@@ -215,7 +216,7 @@ class TestWriterLimits:
         client.force_login(writer_a)
         response = client.post(add_url(space_a), post_data(author_a, **{"action-publish": "Publicera"}))
 
-        assert response.status_code in (200, 302)
+        assert response.status_code == 302
         post = BlogPostPage.objects.get(slug="digitala-larplattor")
         assert not post.live
         assert post.live_revision is None
@@ -227,7 +228,8 @@ class TestWriterLimits:
         url = reverse("wagtailadmin_pages:edit", args=(post.id,))
         response = client.post(url, edit_data(post, title="Ändrad av skribent", **{"action-publish": "Publicera"}))
 
-        assert response.status_code in (200, 302)
+        assert response.status_code == 302
+        assert response["Location"] == url
         post.refresh_from_db()
         assert post.title == "Publicerat inlägg"  # the live title is unchanged
         assert post.get_latest_revision_as_object().title == "Ändrad av skribent"  # saved as a draft
@@ -237,12 +239,12 @@ class TestWriterLimits:
         before = BlogPostPage.objects.count()
 
         response = client.get(add_url(space_b))
-        assert response.status_code in (302, 403)
-        if response.status_code == 302:
-            assert response["Location"] == reverse("wagtailadmin_home")
+        assert response.status_code == 302
+        assert response["Location"] == reverse("wagtailadmin_home")
 
         response = client.post(add_url(space_b), post_data(author_a, **{"action-submit": "Skicka"}))
-        assert response.status_code in (302, 403)
+        assert response.status_code == 302
+        assert response["Location"] == reverse("wagtailadmin_home")
         assert BlogPostPage.objects.count() == before
         assert not Page.objects.filter(slug="digitala-larplattor").exists()
 
@@ -250,9 +252,12 @@ class TestWriterLimits:
         post = create_post(space_b, "B:s inlägg")
         client.force_login(writer_a)
         url = reverse("wagtailadmin_pages:edit", args=(post.id,))
-        assert client.get(url).status_code in (302, 403)
+        response = client.get(url)
+        assert response.status_code == 302
+        assert response["Location"] == reverse("wagtailadmin_home")
         response = client.post(url, edit_data(post, title="Kapat", **{"action-submit": "Skicka"}))
-        assert response.status_code in (302, 403)
+        assert response.status_code == 302
+        assert response["Location"] == reverse("wagtailadmin_home")
         post.refresh_from_db()
         assert post.title == "B:s inlägg"
         assert post.get_latest_revision_as_object().title == "B:s inlägg"
