@@ -13,7 +13,7 @@ from wagtail.models import Page
 
 from blogs.models import BlogPostPage, Comment
 from tests.blogs.factories import CommentFactory, PersonFactory, create_post
-from tests.blogs.test_workflow import edit_data
+from tests.helpers.blog_forms import edit_data
 
 pytestmark = pytest.mark.django_db
 

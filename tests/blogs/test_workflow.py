@@ -10,12 +10,12 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page, TaskState, WorkflowPage, WorkflowState
 from wagtail.signals import task_submitted, workflow_approved, workflow_rejected, workflow_submitted
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from arena import tasks, workflow_notifications
 from blogs.models import BlogPostPage
 from tests.blogs.factories import PersonFactory, create_post
 from tests.factories import add_editor, editor_of
+from tests.helpers.blog_forms import edit_data, post_data
 
 pytestmark = pytest.mark.django_db
 
@@ -27,41 +27,6 @@ def author_a(org_a):
 
 def add_url(space):
     return reverse("wagtailadmin_pages:add", args=("blogs", "blogpostpage", space.id))
-
-
-def post_data(person, title="Digitala lärplattor i förskolan", slug="digitala-larplattor", **extra):
-    data = {
-        "title": title,
-        "slug": slug,
-        "intro": "Så kom vi igång med lärplattor på tre förskolor.",
-        "hero_image_alt": "",
-        "body": streamfield([("paragraph", rich_text("<p>Vi började i liten skala och lärde oss mycket.</p>"))]),
-        "published_date": "2026-03-01",
-        "post_authors": inline_formset([{"person": person.pk}], min=1),
-        "tags": "",
-        "comments": inline_formset([]),
-    }
-    data.update(extra)
-    return nested_form_data(data)
-
-
-def edit_data(post, **changes):
-    """The admin edit form's data for a post's latest revision (draft authors have no database id yet)."""
-    latest = post.get_latest_revision_as_object()
-    authors = [{"person": link.person_id, "id": link.pk or ""} for link in latest.post_authors.all()]
-    data = {
-        "title": latest.title,
-        "slug": latest.slug,
-        "intro": latest.intro,
-        "hero_image_alt": "",
-        "body": streamfield([("paragraph", rich_text("<p>Uppdaterad text.</p>"))]),
-        "published_date": latest.published_date.isoformat(),
-        "post_authors": inline_formset(authors, min=1),
-        "tags": "",
-        "comments": inline_formset([]),
-    }
-    data.update(changes)
-    return nested_form_data(data)
 
 
 def mails_to(user):

@@ -6,7 +6,7 @@ import pytest
 
 from maturity import access
 from tests.factories import UserFactory, add_editor
-from tests.maturity.dashboard_factories import analyst_user, scenario
+from tests.helpers.maturity_data import analyst_user, scenario
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from arena.demo.taxonomy import ensure_focus_areas
 from maturity.loader import ModelFileError, load_model, load_model_file
 from maturity.models import Category, Dimension, MaturityModel, Question
 from tests.factories import OrganisationFactory
-from tests.maturity.conftest import DIMIOS_FILE
+from tests.helpers.maturity_data import DIMIOS_FILE
 from tests.maturity.factories import RoundFactory, answer, model_data
 
 pytestmark = pytest.mark.django_db
