@@ -28,9 +28,10 @@ def ensure_wagtail_baseline():
 
 
 @contextmanager
-def demo_seeded_twice(django_db_blocker, media_dir, snapshot):
-    """Run seed_demo twice inside one transaction that is rolled back afterwards, so a module can share one
-    seeding. Yields the snapshot() after each run and the command output."""
+def demo_seeded(django_db_blocker, media_dir, runs=1, snapshot=lambda: None):
+    """Run seed_demo `runs` times inside one transaction that is rolled back afterwards, so a module can share one
+    seeding. Yields the snapshot() after each run and the command output. The default site answers to the test
+    client's host ("testserver"), so absolute URLs in pages and feeds point at the site under test."""
     from django.core.management import call_command
     from django.db import transaction
     from django.test import override_settings
@@ -38,9 +39,18 @@ def demo_seeded_twice(django_db_blocker, media_dir, snapshot):
 
     with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=str(media_dir)), transaction.atomic():
         out = io.StringIO()
-        call_command("seed_demo", password=DEMO_TEST_PASSWORD, stdout=out)
-        first = snapshot()
-        call_command("seed_demo", password=DEMO_TEST_PASSWORD, stdout=out)
+        snapshots = []
+        for _run in range(runs):
+            call_command("seed_demo", password=DEMO_TEST_PASSWORD, stdout=out)
+            snapshots.append(snapshot())
         Site.objects.filter(is_default_site=True).update(hostname="testserver", port=80)
-        yield {"first": first, "second": snapshot(), "output": out.getvalue()}
+        yield {"snapshots": snapshots, "output": out.getvalue()}
         transaction.set_rollback(True)
+
+
+@contextmanager
+def demo_seeded_twice(django_db_blocker, media_dir, snapshot):
+    """The demo seeded twice (the idempotence tests): yields the snapshot() after each run and the command output."""
+    with demo_seeded(django_db_blocker, media_dir, runs=2, snapshot=snapshot) as result:
+        first, second = result["snapshots"]
+        yield {"first": first, "second": second, "output": result["output"]}
