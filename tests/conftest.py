@@ -11,34 +11,19 @@ import os
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 import functools  # noqa: E402
-import io  # noqa: E402
 import shutil  # noqa: E402
-from contextlib import contextmanager  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
-from pathlib import Path  # noqa: E402
 from urllib.parse import urlsplit  # noqa: E402
 
 import pytest  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = Path("/usr/bin/chromium")
-AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-DEMO_PASSWORD = "Arena-demo-2026"
-# Every demo user's organisation, plus one company and one guest organisation.
-E2E_ORGANISATIONS = {"Stadsledningskontoret", "Intraservice", "Higab AB", "Helsingborgs stad"}
-DEMO_ADMIN_EMAIL = "admin@kunskapsarenan.local"
-
+from tests.helpers.browser import AXE_JS, CHROMIUM, CHROMIUM_ARGS, ROOT  # noqa: E402
+from tests.helpers.demo import (  # noqa: E402
+    DEMO_ADMIN_EMAIL,
+    DEMO_PASSWORD,
+    E2E_ORGANISATIONS,
+    ensure_wagtail_baseline,
+)
 
 # --- Service gating -------------------------------------------------------------------------------------------
 
@@ -171,21 +156,6 @@ def media_root(settings, tmp_path):
     return settings.MEDIA_ROOT
 
 
-def ensure_wagtail_baseline():
-    """Recreate what Wagtail's data migrations made and a transactional test's flush removed.
-
-    Transactional tests (which live_server needs) end by emptying every table. Content types and permissions
-    come back by themselves (post_migrate), but the default locale and the root collection do not.
-    """
-    from django.conf import settings
-    from wagtail.coreutils import get_supported_content_language_variant
-    from wagtail.models import Collection, Locale
-
-    Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
-
-
 @pytest.fixture
 def demo_site(live_server):
     """The arena's demo pages and users with a few organisations (one of each kind), served by live_server.
@@ -205,36 +175,6 @@ def demo_site(live_server):
     site.port = address.port or 80
     site.save()
     return DemoSite(url=live_server.url, home=result["home"])
-
-
-# --- Accessibility -------------------------------------------------------------------------------------------
-
-
-def format_axe_violations(violations):
-    lines = [f"{len(violations)} axe violation(s):"]
-    for violation in violations:
-        lines.append(f"- {violation['id']} ({violation.get('impact')}): {violation['help']}")
-        for node in violation.get("nodes", []):
-            lines.append(f"    at {node.get('target')}")
-    return "\n".join(lines)
-
-
-def assert_no_axe_violations(page, tags=AXE_TAGS):
-    """Run axe-core on the page (WCAG 2.0/2.1 A and AA rules) and fail with every violation listed."""
-    # Jump finite animations and transitions to their end (the Wagtail admin fades its messages in): axe measuring
-    # a message halfway through its fade-in reports a colour contrast that no reader ever sees.
-    page.evaluate(
-        """() => document.getAnimations()
-            .filter((animation) => animation.effect.getTiming().iterations !== Infinity)
-            .forEach((animation) => animation.finish())"""
-    )
-    page.add_script_tag(path=str(AXE_JS))
-    result = page.evaluate(
-        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})",
-        list(tags),
-    )
-    violations = result["violations"]
-    assert not violations, f"{page.url}\n{format_axe_violations(violations)}"
 
 
 # --- Tenants and people shared by the app tests ---------------------------------------------------------------
@@ -296,28 +236,3 @@ def superuser(db):
     from tests.factories import SuperUserFactory
 
     return SuperUserFactory()
-
-
-# --- The demo seeded twice (idempotence tests) ----------------------------------------------------------------
-
-
-DEMO_TEST_PASSWORD = "x-Arena-demo-1"
-
-
-@contextmanager
-def demo_seeded_twice(django_db_blocker, media_dir, snapshot):
-    """Run seed_demo twice inside one transaction that is rolled back afterwards, so a module can share one
-    seeding. Yields the snapshot() after each run and the command output."""
-    from django.core.management import call_command
-    from django.db import transaction
-    from django.test import override_settings
-    from wagtail.models import Site
-
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=str(media_dir)), transaction.atomic():
-        out = io.StringIO()
-        call_command("seed_demo", password=DEMO_TEST_PASSWORD, stdout=out)
-        first = snapshot()
-        call_command("seed_demo", password=DEMO_TEST_PASSWORD, stdout=out)
-        Site.objects.filter(is_default_site=True).update(hostname="testserver", port=80)
-        yield {"first": first, "second": snapshot(), "output": out.getvalue()}
-        transaction.set_rollback(True)

@@ -6,14 +6,14 @@ The output is byte-for-byte the same on every run: one encoder thread and a "bit
 The WebVTT captions (Swedish and English) follow the cards cue by cue and cover the whole video.
 
 Files are written through Django's default storage under recordings/ only when they are missing, so the video is
-encoded once per MEDIA_ROOT and seeding again is free.
+encoded once per MEDIA_ROOT and seeding again is free. PyAV is a development requirement (requirements-dev.txt):
+without it, as on a production install, there is no video unless one was stored before.
 """
 
+import importlib.util
 import io
 from fractions import Fraction
 
-import av
-from av.video.reformatter import VideoReformatter
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from PIL import Image, ImageDraw, ImageFont
@@ -162,6 +162,9 @@ def opening_video():
     """The opening video as WebM bytes (VP8, 640×360, 12 frames a second, ten seconds, no sound)."""
     cards = [draw_card(heading, subheading) for _start, heading, subheading in CARDS]
     starts = [start for start, *_ in CARDS]
+    import av
+    from av.video.reformatter import VideoReformatter
+
     total = FPS * SECONDS
     buffer = io.BytesIO()
     reformatter = VideoReformatter()
@@ -192,6 +195,9 @@ def ensure_file(name, make_content):
 
 
 def ensure_opening_video():
+    """The stored opening video's name, encoded first if missing; None when it is missing and PyAV is not installed."""
+    if not default_storage.exists(VIDEO_NAME) and importlib.util.find_spec("av") is None:
+        return None
     return ensure_file(VIDEO_NAME, opening_video)
 
 

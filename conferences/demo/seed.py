@@ -82,7 +82,7 @@ def seed_conference_demo(home=None, organisations=(), stdout=None):
         if data.get("registration"):
             keep_registration_open(edition, data)
             registered += seed_registrations(edition, demo_data("registrations"))
-    recorded = ensure_recordings(demo_data("recordings"))
+    recorded, without_video = ensure_recordings(demo_data("recordings"))
     if stdout is not None:
         stdout.write(
             f"Mötesplats: {ConferenceEditionPage.objects.count()} konferensdagar, "
@@ -90,6 +90,11 @@ def seed_conference_demo(home=None, organisations=(), stdout=None):
             f"{Recording.objects.count()} inspelningar ({recorded} nya), "
             f"{Registration.objects.active().count()} anmälningar ({registered} nya)."
         )
+        if without_video:
+            stdout.write(
+                f"{without_video} inspelning(ar) med demovideon hoppades över: paketet av (PyAV) som gör videon "
+                "finns bara i requirements-dev.txt. Installera det och kör seed_demo igen för att få med dem."
+            )
 
 
 def ensure_series(home, data):
@@ -250,8 +255,8 @@ def ensure_sessions(edition, data, people, orgs, areas):
 def ensure_recordings(recordings):
     """Recordings for the sessions in `recordings` (recordings.yaml) that have none: the generated video with its
     captions, or an external link with captions of its own. Each file is validated like an organiser's upload
-    (full_clean)."""
-    created = 0
+    (full_clean). Returns (recordings created, recordings left out because the video cannot be generated here)."""
+    created = without_video = 0
     for data in recordings:
         session = Session.objects.filter(edition__year=data["year"], code=data["session"], live=True).first()
         if session is None or session.do_not_record or Recording.objects.filter(session=session).exists():
@@ -268,7 +273,11 @@ def ensure_recordings(recordings):
                 for language, cues in data["own_captions"].items()
             }
         else:
-            recording.video = ensure_opening_video()
+            video = ensure_opening_video()
+            if video is None:
+                without_video += 1
+                continue
+            recording.video = video
             captions = {language: ensure_opening_captions(language) for language in data["captions"]}
         recording.full_clean()
         recording.save()
@@ -277,7 +286,7 @@ def ensure_recordings(recordings):
             caption.full_clean()
             caption.save()
         created += 1
-    return created
+    return created, without_video
 
 
 def add_conference_to_main_menu(home, series):

@@ -4,6 +4,7 @@ The extension is only a hint; the first bytes decide, so a renamed document is r
 """
 
 import re
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.conf import settings
@@ -19,12 +20,27 @@ _TIMING = re.compile(
 )
 
 
-def _head(file, size=64):
+@contextmanager
+def _from_the_start(file):
+    """`file` rewound to its first byte. An upload stays open at the position it had; a stored file (a saved
+    recording validated again) is opened only for this, so it is closed again instead of leaking its handle."""
+    opened_here = getattr(file, "closed", False)
+    if opened_here:
+        file.open("rb")
     position = file.tell() if hasattr(file, "tell") else 0
     file.seek(0)
-    head = file.read(size)
-    file.seek(position)
-    return head
+    try:
+        yield file
+    finally:
+        if opened_here:
+            file.close()
+        else:
+            file.seek(position)
+
+
+def _head(file, size=64):
+    with _from_the_start(file):
+        return file.read(size)
 
 
 def sniff_video(head):
@@ -103,10 +119,8 @@ def validate_webvtt_file(file):
             _("The caption file is too large: at most %(limit)s.") % {"limit": filesizeformat(WEBVTT_MAX_BYTES)},
             code="webvtt_size",
         )
-    position = file.tell() if hasattr(file, "tell") else 0
-    file.seek(0)
-    raw = file.read(WEBVTT_MAX_BYTES + 1)
-    file.seek(position)
+    with _from_the_start(file):
+        raw = file.read(WEBVTT_MAX_BYTES + 1)
     try:
         text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
     except UnicodeDecodeError:

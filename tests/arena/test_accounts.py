@@ -51,7 +51,8 @@ def test_repeated_failed_logins_are_rate_limited(client):
     # Even the right password is refused while the limit applies.
     response = client.post("/konto/login/", {"login": user.email, "password": PASSWORD})
     assert "_auth_user_id" not in client.session
-    assert response.status_code in (200, 429)
+    # allauth re-renders the login form with its "too many attempts" error rather than answering 429.
+    assert response.status_code == 200
     assert "för många" in response.content.decode().lower()
 
 

@@ -30,7 +30,7 @@ from conferences.models import (
     SessionChange,
 )
 from maturity.models import ImportJob, MaturityModel, NationalReference, Round
-from tests.conftest import DEMO_PASSWORD, E2E_ORGANISATIONS
+from tests.helpers.demo import DEMO_PASSWORD, E2E_ORGANISATIONS
 
 pytestmark = pytest.mark.django_db
 

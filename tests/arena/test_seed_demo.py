@@ -16,7 +16,7 @@ from wagtail.models import Collection, GroupCollectionPermission, Page, Site
 from arena.demo.seed import DEMO_USERS, read_organisation_rows
 from arena.models import HomePage, Organisation, OrganisationGroup
 from arena.roles import ANALYSTS, ARENA_EDITORS, ORGANISERS
-from tests.conftest import DEMO_TEST_PASSWORD, demo_seeded_twice
+from tests.helpers.demo import DEMO_TEST_PASSWORD, demo_seeded_twice
 
 pytestmark = pytest.mark.django_db
 

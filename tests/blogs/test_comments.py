@@ -159,15 +159,13 @@ class TestWhoMayComment:
 
     def test_anonymous_is_refused(self, client, post):
         response = client.post(post.url, {"body": "Anonym kommentar"})
-        assert response.status_code in (302, 403)
-        if response.status_code == 302:
-            assert response["Location"].startswith("/konto/login/")
+        assert response.status_code == 403
         assert Comment.objects.count() == 0
 
     def test_anonymous_cannot_report(self, client, post):
         comment = CommentFactory(post=post)
         response = client.post(post.url, {"action": "rapportera", "comment": comment.pk})
-        assert response.status_code in (302, 403)
+        assert response.status_code == 403
         assert CommentReport.objects.count() == 0
         comment.refresh_from_db()
         assert comment.report_count == 0

@@ -133,13 +133,15 @@ class TestListing:
 
     def test_writer_and_staff_are_refused(self, client, writer_a, staff, comment_a):
         response = login(client, writer_a).get(INDEX)
-        assert response.status_code in (302, 403)
+        assert response.status_code == 302
+        assert response["Location"] == reverse("wagtailadmin_home")
         assert "object_list" not in (response.context or {})
         response = Client().get(INDEX)
         assert response.status_code == 302
         assert "/konto/login/" in response["Location"]
         response = login(Client(), staff).get(INDEX)
-        assert response.status_code in (302, 403)
+        assert response.status_code == 302
+        assert "/konto/login/" in response["Location"]
 
 
 class TestNoAddEditDelete:
@@ -177,7 +179,7 @@ class TestInspect:
 
     def test_writer_is_refused(self, client, writer_a, comment_a):
         response = login(client, writer_a).get(inspect_url(comment_a))
-        assert response.status_code in (302, 403, 404)
+        assert response.status_code == 404
         assert "Unik kommentar om förskolan" not in response.content.decode()
 
 

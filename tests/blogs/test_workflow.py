@@ -10,12 +10,12 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page, TaskState, WorkflowPage, WorkflowState
 from wagtail.signals import task_submitted, workflow_approved, workflow_rejected, workflow_submitted
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from arena import tasks, workflow_notifications
 from blogs.models import BlogPostPage
 from tests.blogs.factories import PersonFactory, create_post
 from tests.factories import add_editor, editor_of
+from tests.helpers.blog_forms import edit_data, post_data
 
 pytestmark = pytest.mark.django_db
 
@@ -27,41 +27,6 @@ def author_a(org_a):
 
 def add_url(space):
     return reverse("wagtailadmin_pages:add", args=("blogs", "blogpostpage", space.id))
-
-
-def post_data(person, title="Digitala lärplattor i förskolan", slug="digitala-larplattor", **extra):
-    data = {
-        "title": title,
-        "slug": slug,
-        "intro": "Så kom vi igång med lärplattor på tre förskolor.",
-        "hero_image_alt": "",
-        "body": streamfield([("paragraph", rich_text("<p>Vi började i liten skala och lärde oss mycket.</p>"))]),
-        "published_date": "2026-03-01",
-        "post_authors": inline_formset([{"person": person.pk}], min=1),
-        "tags": "",
-        "comments": inline_formset([]),
-    }
-    data.update(extra)
-    return nested_form_data(data)
-
-
-def edit_data(post, **changes):
-    """The admin edit form's data for a post's latest revision (draft authors have no database id yet)."""
-    latest = post.get_latest_revision_as_object()
-    authors = [{"person": link.person_id, "id": link.pk or ""} for link in latest.post_authors.all()]
-    data = {
-        "title": latest.title,
-        "slug": latest.slug,
-        "intro": latest.intro,
-        "hero_image_alt": "",
-        "body": streamfield([("paragraph", rich_text("<p>Uppdaterad text.</p>"))]),
-        "published_date": latest.published_date.isoformat(),
-        "post_authors": inline_formset(authors, min=1),
-        "tags": "",
-        "comments": inline_formset([]),
-    }
-    data.update(changes)
-    return nested_form_data(data)
 
 
 def mails_to(user):
@@ -195,7 +160,8 @@ class TestSubmitAndApprove:
         url = reverse("wagtailadmin_pages:workflow_action", args=(post.id, "approve", task_state.id))
         response = client.post(url, {"comment": ""})
 
-        assert response.status_code in (302, 403)
+        assert response.status_code == 302
+        assert response["Location"] == reverse("wagtailadmin_home")
         post.refresh_from_db()
         assert not post.live
         task_state.refresh_from_db()
@@ -215,7 +181,7 @@ class TestWriterLimits:
         client.force_login(writer_a)
         response = client.post(add_url(space_a), post_data(author_a, **{"action-publish": "Publicera"}))
 
-        assert response.status_code in (200, 302)
+        assert response.status_code == 302
         post = BlogPostPage.objects.get(slug="digitala-larplattor")
         assert not post.live
         assert post.live_revision is None
@@ -227,7 +193,8 @@ class TestWriterLimits:
         url = reverse("wagtailadmin_pages:edit", args=(post.id,))
         response = client.post(url, edit_data(post, title="Ändrad av skribent", **{"action-publish": "Publicera"}))
 
-        assert response.status_code in (200, 302)
+        assert response.status_code == 302
+        assert response["Location"] == url
         post.refresh_from_db()
         assert post.title == "Publicerat inlägg"  # the live title is unchanged
         assert post.get_latest_revision_as_object().title == "Ändrad av skribent"  # saved as a draft
@@ -237,12 +204,12 @@ class TestWriterLimits:
         before = BlogPostPage.objects.count()
 
         response = client.get(add_url(space_b))
-        assert response.status_code in (302, 403)
-        if response.status_code == 302:
-            assert response["Location"] == reverse("wagtailadmin_home")
+        assert response.status_code == 302
+        assert response["Location"] == reverse("wagtailadmin_home")
 
         response = client.post(add_url(space_b), post_data(author_a, **{"action-submit": "Skicka"}))
-        assert response.status_code in (302, 403)
+        assert response.status_code == 302
+        assert response["Location"] == reverse("wagtailadmin_home")
         assert BlogPostPage.objects.count() == before
         assert not Page.objects.filter(slug="digitala-larplattor").exists()
 
@@ -250,9 +217,12 @@ class TestWriterLimits:
         post = create_post(space_b, "B:s inlägg")
         client.force_login(writer_a)
         url = reverse("wagtailadmin_pages:edit", args=(post.id,))
-        assert client.get(url).status_code in (302, 403)
+        response = client.get(url)
+        assert response.status_code == 302
+        assert response["Location"] == reverse("wagtailadmin_home")
         response = client.post(url, edit_data(post, title="Kapat", **{"action-submit": "Skicka"}))
-        assert response.status_code in (302, 403)
+        assert response.status_code == 302
+        assert response["Location"] == reverse("wagtailadmin_home")
         post.refresh_from_db()
         assert post.title == "B:s inlägg"
         assert post.get_latest_revision_as_object().title == "B:s inlägg"

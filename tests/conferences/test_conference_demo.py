@@ -34,7 +34,7 @@ from conferences.models import (
 )
 from conferences.recordings.validation import sniff_video, validate_webvtt_text
 from conferences.registration.rules import OPEN, waiting_list_position, window_state
-from tests.conftest import demo_seeded_twice
+from tests.helpers.demo import demo_seeded_twice
 
 STOCKHOLM = zoneinfo.ZoneInfo("Europe/Stockholm")
 

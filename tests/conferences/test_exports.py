@@ -27,8 +27,8 @@ from conferences.models import (
     Session,
     SessionSpeaker,
 )
-from tests.conferences.test_recordings_public import create_recording
 from tests.factories import OrganisationFactory
+from tests.helpers.recordings import create_recording
 
 STHLM = ZoneInfo("Europe/Stockholm")
 SCHEMA_PATH = Path(__file__).resolve().parents[2] / "conferences" / "programme" / "schema.json"

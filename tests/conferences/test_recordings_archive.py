@@ -13,8 +13,8 @@ from wagtail.models import PageViewRestriction
 from arena import page_cache
 from conferences.models import Recording, RecordingCaption, Session, SessionSpeaker
 from tests.conferences.factories import FocusAreaFactory, PersonFactory, at, create_edition, create_session
-from tests.conferences.test_recordings_public import create_recording
 from tests.factories import OrganisationFactory
+from tests.helpers.recordings import create_recording
 
 pytestmark = pytest.mark.django_db
 

@@ -12,9 +12,9 @@ from django.test import Client
 
 from conferences.models import Registration
 from conferences.registration import rules
-from tests.conferences.registration_helpers import create_workshop, open_edition
-from tests.conftest import ensure_wagtail_baseline
 from tests.factories import UserFactory
+from tests.helpers.demo import ensure_wagtail_baseline
+from tests.helpers.registrations import create_workshop, open_edition
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 

@@ -13,8 +13,8 @@ from conferences.models import Registration
 from conferences.registration import notifications, rules
 from conferences.tasks import notify_session_change, send_registration_email, send_registration_reminders
 from tests.conferences.factories import STOCKHOLM, at, create_edition
-from tests.conferences.registration_helpers import create_workshop, open_edition
 from tests.factories import UserFactory
+from tests.helpers.registrations import create_workshop, open_edition
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,8 @@ import pytest
 
 from conferences.models import Registration
 from conferences.registration import rules
-from tests.conferences.registration_helpers import create_workshop, open_edition
 from tests.factories import UserFactory
+from tests.helpers.registrations import create_workshop, open_edition
 
 pytestmark = pytest.mark.django_db
 

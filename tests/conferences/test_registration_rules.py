@@ -10,8 +10,8 @@ from conferences.models import Registration
 from conferences.registration import rules
 from conferences.registration.pages import window_summary
 from tests.conferences.factories import at
-from tests.conferences.registration_helpers import create_workshop, open_edition
 from tests.factories import UserFactory
+from tests.helpers.registrations import create_workshop, open_edition
 
 pytestmark = pytest.mark.django_db
 

@@ -12,8 +12,8 @@ from django.urls import reverse
 from arena.roles import ORGANISERS
 from conferences.models import Registration
 from conferences.registration import rules
-from tests.conferences.registration_helpers import create_workshop, open_edition
 from tests.factories import OrganisationFactory, SuperUserFactory, UserFactory, add_editor, add_writer
+from tests.helpers.registrations import create_workshop, open_edition
 
 pytestmark = pytest.mark.django_db
 

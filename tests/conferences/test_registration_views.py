@@ -12,8 +12,8 @@ from django.utils import timezone
 from conferences.models import Registration
 from conferences.registration import rules
 from tests.conferences.factories import at, create_edition, create_session
-from tests.conferences.registration_helpers import create_workshop, open_edition
 from tests.factories import UserFactory, add_writer
+from tests.helpers.registrations import create_workshop, open_edition
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import DEMO_PASSWORD, assert_no_axe_violations
+from tests.helpers.browser import assert_no_axe_violations
+from tests.helpers.demo import DEMO_PASSWORD
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 

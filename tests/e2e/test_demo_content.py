@@ -7,7 +7,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.conftest import DEMO_PASSWORD, assert_no_axe_violations, ensure_wagtail_baseline
+from tests.helpers.browser import assert_no_axe_violations
+from tests.helpers.demo import DEMO_PASSWORD, ensure_wagtail_baseline
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 

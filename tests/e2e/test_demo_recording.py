@@ -13,7 +13,7 @@ from django.views.static import serve
 from playwright.sync_api import expect
 
 from arena.urls import urlpatterns as arena_urlpatterns
-from tests.conftest import assert_no_axe_violations
+from tests.helpers.browser import assert_no_axe_violations
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 

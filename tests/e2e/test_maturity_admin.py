@@ -6,7 +6,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import DEMO_PASSWORD, assert_no_axe_violations
+from tests.helpers.browser import assert_no_axe_violations
+from tests.helpers.demo import DEMO_PASSWORD
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -18,7 +19,7 @@ IMPORT_PATH = "/admin/mognad/import/"
 def maturity_round(demo_site):
     from maturity.loader import load_model_file
     from maturity.models import Round
-    from tests.maturity.conftest import DIMIOS_FILE
+    from tests.helpers.maturity_data import DIMIOS_FILE
 
     model = load_model_file(DIMIOS_FILE).model
     return Round.objects.create(model=model, year=2021, name="Mätning 2021", status=Round.Status.OPEN)

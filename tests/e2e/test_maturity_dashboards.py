@@ -7,7 +7,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import DEMO_PASSWORD, assert_no_axe_violations
+from tests.helpers.browser import assert_no_axe_violations
+from tests.helpers.demo import DEMO_PASSWORD
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -20,7 +21,7 @@ PHONE = {"width": 320, "height": 640}
 def results(demo_site):
     from arena.models import Organisation
     from maturity.roles import grant_analyst_permissions
-    from tests.maturity.dashboard_factories import scenario
+    from tests.helpers.maturity_data import scenario
 
     grant_analyst_permissions()
     return scenario(

@@ -17,7 +17,7 @@ from django.views.static import serve
 from playwright.sync_api import expect
 
 from arena.urls import urlpatterns as arena_urlpatterns
-from tests.conftest import assert_no_axe_violations
+from tests.helpers.browser import assert_no_axe_violations
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -48,7 +48,7 @@ def recorded(demo_site, settings):
     from arena.models import Organisation
     from tests.blogs.factories import FocusAreaFactory, PersonFactory
     from tests.conferences.factories import at, create_edition, create_series, create_session
-    from tests.conferences.test_recordings_public import create_recording
+    from tests.helpers.recordings import create_recording
 
     settings.ROOT_URLCONF = __name__
     series = create_series(demo_site.home)

@@ -8,7 +8,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import DEMO_PASSWORD, assert_no_axe_violations
+from tests.helpers.browser import assert_no_axe_violations
+from tests.helpers.demo import DEMO_PASSWORD
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -26,8 +27,8 @@ class Conference:
 def conference(demo_site):
     from conferences.registration import rules
     from tests.conferences.factories import create_series
-    from tests.conferences.registration_helpers import create_workshop, open_edition
     from tests.factories import UserFactory
+    from tests.helpers.registrations import create_workshop, open_edition
 
     series = create_series(demo_site.home)
     edition = open_edition(series, venue="Stadshuset, Göteborg")

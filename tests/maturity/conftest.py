@@ -1,17 +1,14 @@
 """Maturity fixtures: the shipped DiMiOS-style model, a small test model (scale 1–5, one question on 0–10),
 a round of each, organisations of both kinds and an analyst."""
 
-from pathlib import Path
-
 import pytest
 
 from arena.models import Organisation
 from maturity.loader import load_model_file
 from maturity.roles import grant_analyst_permissions
 from tests.factories import OrganisationFactory, UserFactory
+from tests.helpers.maturity_data import DIMIOS_FILE
 from tests.maturity.factories import RoundFactory, build_model
-
-DIMIOS_FILE = Path(__file__).resolve().parents[2] / "maturity" / "model_files" / "dimios.yaml"
 
 
 @pytest.fixture

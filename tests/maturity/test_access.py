@@ -8,7 +8,7 @@ from django.contrib.auth.models import AnonymousUser
 from maturity import access
 from maturity.models import OrganisationScore, Question, Response, RoundParticipant
 from tests.factories import UserFactory, add_editor
-from tests.maturity.dashboard_factories import analyst_user, scenario
+from tests.helpers.maturity_data import analyst_user, scenario
 
 pytestmark = pytest.mark.django_db
 

@@ -14,7 +14,7 @@ from maturity.models import Category
 from tests.blogs.factories import FocusAreaFactory, create_post
 from tests.conferences.factories import create_edition, create_series, create_session
 from tests.factories import OrganisationFactory
-from tests.maturity.dashboard_factories import analyst_user, scenario
+from tests.helpers.maturity_data import analyst_user, scenario
 
 pytestmark = pytest.mark.django_db
 
@@ -206,7 +206,7 @@ def test_learning_links_are_cached_until_something_is_published(
 
 
 def test_organisation_that_took_part_earlier_keeps_its_trend(data, analyst_client):
-    from tests.maturity.dashboard_factories import add_results, flat_scores
+    from tests.helpers.maturity_data import add_results, flat_scores
 
     returning = OrganisationFactory(name="Återkommande förvaltningen")
     add_results(data.round_2020, returning, flat_scores(data.categories, 61.0), respondents=9)
@@ -225,7 +225,7 @@ def test_the_trend_says_when_the_groups_rest_on_different_participation(data, an
 
 
 def test_national_values_per_category_where_the_import_has_them(data, analyst_client):
-    from tests.maturity.dashboard_factories import add_national
+    from tests.helpers.maturity_data import add_national
 
     for category, score in zip(data.categories, (40.0, 50.0, 60.0, 35.0, 45.0, 70.0), strict=True):
         add_national(data.round_2021, score, "Statusrapport 2022", 2022, category=category)

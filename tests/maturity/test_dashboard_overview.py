@@ -6,7 +6,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from tests.maturity.dashboard_factories import analyst_user, scenario
+from tests.helpers.maturity_data import analyst_user, scenario
 
 pytestmark = pytest.mark.django_db
 URL = "/mognad/"

@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from arena.models import Organisation
-from tests.maturity.dashboard_factories import analyst_user, build_model, organisations, populate
+from tests.helpers.maturity_data import analyst_user, build_model, organisations, populate
 
 pytestmark = pytest.mark.django_db
 

@@ -29,8 +29,8 @@ from maturity.models import (
     RoundParticipant,
 )
 from maturity.privacy import MIN_RESPONDENTS
-from tests.conftest import demo_seeded_twice
 from tests.factories import OrganisationFactory
+from tests.helpers.demo import demo_seeded_twice
 
 TOTAL = OrganisationScore.Level.TOTAL
 

@@ -7,7 +7,7 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from tests.maturity.dashboard_factories import analyst_user, scenario
+from tests.helpers.maturity_data import analyst_user, scenario
 
 pytestmark = pytest.mark.django_db
 

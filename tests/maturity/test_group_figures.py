@@ -13,7 +13,7 @@ from arena.models import Organisation
 from maturity import privacy, queries
 from maturity.models import GroupScore, OrganisationScore
 from maturity.scoring import group_scores
-from tests.maturity.dashboard_factories import (
+from tests.helpers.maturity_data import (
     add_national,
     add_results,
     add_round,

@@ -14,7 +14,7 @@ from maturity.loader import ModelFileError, load_model, load_model_file, read_mo
 from maturity.model_file_schema import SCHEMA_FILE
 from maturity.models import Category, Dimension, MaturityModel, NationalReference, Question
 from tests.factories import OrganisationFactory
-from tests.maturity.conftest import DIMIOS_FILE
+from tests.helpers.maturity_data import DIMIOS_FILE
 from tests.maturity.factories import RoundFactory, answer, model_data
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ import jsonschema
 import pytest
 
 from maturity.models import GroupScore
-from tests.maturity.dashboard_factories import scenario
+from tests.helpers.maturity_data import scenario
 
 pytestmark = pytest.mark.django_db
 URL = "/mognad/oppna-data.json"

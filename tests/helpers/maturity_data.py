@@ -1,8 +1,10 @@
-"""Builders for the dashboard tests: a two-dimension model and STORED results (OrganisationScore / GroupScore rows
-inserted directly), so the dashboards can be tested without answers or recomputation."""
+"""Maturity test data: the shipped DiMiOS-style model file, and builders for the dashboard tests: a two-dimension
+model and STORED results (OrganisationScore / GroupScore rows inserted directly), so the dashboards can be tested
+without answers or recomputation."""
 
 import itertools
 from dataclasses import dataclass
+from pathlib import Path
 from statistics import fmean
 
 from arena.models import Organisation
@@ -17,6 +19,8 @@ from maturity.models import (
     RoundParticipant,
 )
 from tests.factories import OrganisationFactory
+
+DIMIOS_FILE = Path(__file__).resolve().parents[2] / "maturity" / "model_files" / "dimios.yaml"
 
 CATEGORY, DIMENSION, TOTAL = (
     OrganisationScore.Level.CATEGORY,
