@@ -20,6 +20,7 @@ from wagtail.search import index
 
 from arena.blocks import BaseStreamBlock
 from arena.models import Person
+from conferences.admin.forms import EditionPageForm
 from conferences.programme import exporters
 from conferences.programme import pages as programme_pages
 from conferences.recordings import pages as recording_pages
@@ -107,6 +108,7 @@ class ConferenceEditionPage(RoutablePageMixin, Page):
 
     parent_page_types = ["conferences.ConferenceSeriesPage"]
     subpage_types = []
+    base_form_class = EditionPageForm
 
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("year"), FieldPanel("date")]),
