@@ -20,6 +20,7 @@ from wagtail.search import index
 
 from arena.blocks import BaseStreamBlock
 from arena.models import Person
+from conferences.admin.forms import EditionPageForm
 from conferences.programme import exporters
 from conferences.programme import pages as programme_pages
 from conferences.recordings import pages as recording_pages
@@ -107,6 +108,7 @@ class ConferenceEditionPage(RoutablePageMixin, Page):
 
     parent_page_types = ["conferences.ConferenceSeriesPage"]
     subpage_types = []
+    base_form_class = EditionPageForm
 
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("year"), FieldPanel("date")]),
@@ -178,15 +180,15 @@ class ConferenceEditionPage(RoutablePageMixin, Page):
     # matches both, and reversing these routes gives the address without it.
     @re_path(r"^program/(?P<code>[-a-zA-Z0-9_]+)\.ics/?$")
     def session_ics_route(self, request, code):
-        return exporters.session_ics_response(request, self, code)
+        return exporters.session_ics_response(self, code)
 
     @re_path(r"^program\.ics/?$")
     def programme_ics_route(self, request):
-        return exporters.programme_ics_response(request, self)
+        return exporters.programme_ics_response(self)
 
     @re_path(r"^program\.json/?$")
     def programme_json_route(self, request):
-        return exporters.programme_json_response(request, self)
+        return exporters.programme_json_response(self)
 
     @path("anmalan/")
     def registration_route(self, request):

@@ -1,7 +1,11 @@
 """Programme exports: iCalendar (whole day and per session) and JSON (schema in conferences/programme/schema.json).
 
 Only published sessions are exported. Times carry their offset and the Europe/Stockholm zone. The edition page's
-routes call these with the page; this module never imports the conference models."""
+routes call these with the page; this module never imports the conference models.
+
+Absolute URLs and UIDs come from the configured public address (arena.site_url), never from the request's Host
+header: a calendar must get the same UID for a session whatever name the file was fetched under, and the same
+events are attached to e-mails sent by a worker with no request at all."""
 
 from datetime import UTC, date
 
@@ -11,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
+from arena.site_url import absolute_url, domain
 from conferences.programme.times import site_zone
 
 SCHEMA_VERSION = "1.1"
@@ -36,14 +41,14 @@ def _with_edition(sessions, edition):
     return sessions
 
 
-def session_uid(session, request):
-    # Stable for the life of the session: edition year + code + host.
-    return f"motesplats-{session.edition.year}-{session.code}@{request.get_host().split(':')[0]}"
+def session_uid(session):
+    # Stable for the life of the session: edition year + code + the public host.
+    return f"motesplats-{session.edition.year}-{session.code}@{domain()}"
 
 
-def session_event(session, request):
+def session_event(session):
     event = Event()
-    event.add("uid", session_uid(session, request))
+    event.add("uid", session_uid(session))
     event.add("summary", session.title)
     event.add("dtstart", _ics_time(session.start))
     event.add("dtend", _ics_time(session.end))
@@ -52,18 +57,18 @@ def session_event(session, request):
         event.add("description", session.abstract)
     if session.track_id:
         event.add("location", session.track.room or session.track.name)
-    event.add("url", request.build_absolute_uri(session.get_url()))
+    event.add("url", absolute_url(session.get_url()))
     return event
 
 
-def calendar_for(sessions, request, name):
+def calendar_for(sessions, name):
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", settings.TIME_ZONE)
     for session in sessions:
-        calendar.add_component(session_event(session, request))
+        calendar.add_component(session_event(session))
     if sessions:
         # RFC 5545 wants a VTIMEZONE for every TZID used; Outlook ignores events without one.
         years = [session.start.astimezone(site_zone()).year for session in sessions]
@@ -77,27 +82,27 @@ def ics_response(calendar, filename):
     return response
 
 
-def programme_ics_response(request, edition):
+def programme_ics_response(edition):
     sessions = _with_edition(edition.programme(), edition)
-    calendar = calendar_for(sessions, request, f"{edition.title} {edition.year}")
+    calendar = calendar_for(sessions, f"{edition.title} {edition.year}")
     return ics_response(calendar, f"motesplats-{edition.year}.ics")
 
 
-def session_ics_response(request, edition, code):
+def session_ics_response(edition, code):
     session = edition.programme().filter(code=code).first()
     if session is None:
         raise Http404(_("There is no such session in the programme."))
     session.edition = edition
-    return ics_response(calendar_for([session], request, session.title), f"{code}.ics")
+    return ics_response(calendar_for([session], session.title), f"{code}.ics")
 
 
-def recording_data(session, request):
+def recording_data(session):
     """The session's recording for program.json (schema 1.1), or None; URLs absolute, also for media on S3."""
     recording = session.shown_recording
     if recording is None:
         return None
     return {
-        "video_url": request.build_absolute_uri(recording.video_url),
+        "video_url": absolute_url(recording.video_url),
         "mime_type": recording.mime_type or None,
         "external": not recording.video,
         "plays_in_browser": recording.plays_here,
@@ -106,7 +111,7 @@ def recording_data(session, request):
                 "language": caption.language,
                 "srclang": caption.srclang,
                 "label": str(caption.get_language_display()),
-                "url": request.build_absolute_uri(caption.file.url),
+                "url": absolute_url(caption.file.url),
             }
             for caption in recording.captions.all()
         ],
@@ -114,7 +119,7 @@ def recording_data(session, request):
     }
 
 
-def session_data(session, request):
+def session_data(session):
     return {
         "code": session.code,
         "title": session.title,
@@ -124,8 +129,8 @@ def session_data(session, request):
         "end": session.end.astimezone(site_zone()).isoformat(),
         "track": session.track.name if session.track_id else None,
         "room": (session.track.room or None) if session.track_id else None,
-        "url": request.build_absolute_uri(session.get_url()),
-        "ics_url": request.build_absolute_uri(session.edition.route_url("session_ics_route", code=session.code)),
+        "url": absolute_url(session.get_url()),
+        "ics_url": absolute_url(session.edition.route_url("session_ics_route", code=session.code)),
         "featured": session.is_featured,
         "do_not_record": session.do_not_record,
         "speakers": [
@@ -138,11 +143,11 @@ def session_data(session, request):
         ],
         "organisations": [organisation.name for organisation in session.organisations.all()],
         "focus_areas": [area.slug for area in session.focus_areas.all()],
-        "recording": recording_data(session, request),
+        "recording": recording_data(session),
     }
 
 
-def programme_data(edition, request):
+def programme_data(edition):
     sessions = _with_edition(edition.programme_with_recordings(transcripts=False), edition)
     return {
         "schema_version": SCHEMA_VERSION,
@@ -153,11 +158,11 @@ def programme_data(edition, request):
             "theme": edition.theme or None,
             "format": edition.format,
             "timezone": settings.TIME_ZONE,
-            "url": request.build_absolute_uri(edition.url),
+            "url": absolute_url(edition.url),
         },
-        "sessions": [session_data(session, request) for session in sessions],
+        "sessions": [session_data(session) for session in sessions],
     }
 
 
-def programme_json_response(request, edition):
-    return JsonResponse(programme_data(edition, request), json_dumps_params={"ensure_ascii": False, "indent": 2})
+def programme_json_response(edition):
+    return JsonResponse(programme_data(edition), json_dumps_params={"ensure_ascii": False, "indent": 2})

@@ -7,7 +7,6 @@ programme's .ics and a calendar updates the event instead of adding a second one
 
 import datetime
 import logging
-from urllib.parse import urljoin, urlsplit
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -18,8 +17,8 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from icalendar import Event
-from wagtail.models import Site
 
+from arena.site_url import absolute_url, domain
 from conferences.models import Registration, Session
 from conferences.programme.exporters import _ics_time, calendar_for
 from conferences.programme.times import site_zone
@@ -33,34 +32,6 @@ WITH_CALENDAR = {"confirmed", "promoted", "reminder", "changed"}
 REMINDER_HOURS = (8, 20)
 
 logger = logging.getLogger(__name__)
-
-
-def base_url():
-    """The public address links in e-mails start from, ending in "/": WAGTAILADMIN_BASE_URL, else the default Site's
-    root."""
-    base = getattr(settings, "WAGTAILADMIN_BASE_URL", "")
-    if not base:
-        site = Site.objects.filter(is_default_site=True).first()
-        base = site.root_url if site else ""
-    return base if base.endswith("/") else base + "/"
-
-
-def absolute_url(location):
-    """`location`, a path from the site's root (as Page.url gives it), resolved against base_url()."""
-    if urlsplit(location).scheme:
-        return location
-    return urljoin(base_url(), location.lstrip("/"))
-
-
-class SiteRequest:
-    """The two things conferences.programme.exporters asks of a request, answered from the site's public address, for
-    calendar files built outside any request (in a Celery worker)."""
-
-    def get_host(self):
-        return urlsplit(base_url()).netloc
-
-    def build_absolute_uri(self, location):
-        return absolute_url(location)
 
 
 def edition_url(edition):
@@ -84,16 +55,16 @@ def format_time_range(start, end):
 # --- Calendar files -------------------------------------------------------------------------------------------
 
 
-def day_uid(edition, request):
+def day_uid(edition):
     # Stable for the edition; workshops use exporters.session_uid ("motesplats-<year>-<code>@host"), so no clash.
-    return f"motesplats-{edition.year}@{request.get_host().split(':')[0]}"
+    return f"motesplats-{edition.year}@{domain()}"
 
 
-def day_event(edition, request):
+def day_event(edition):
     """The conference day as one event: from the first published session to the last, or all day without any."""
     bounds = Session.objects.published().filter(edition=edition).aggregate(first=Min("start"), last=Max("end"))
     event = Event()
-    event.add("uid", day_uid(edition, request))
+    event.add("uid", day_uid(edition))
     event.add("summary", edition.title)
     if bounds["first"] and bounds["last"]:
         event.add("dtstart", _ics_time(bounds["first"]))
@@ -116,18 +87,17 @@ def day_event(edition, request):
 
 def registration_calendar(registration):
     """A calendar (METHOD:PUBLISH, Europe/Stockholm) with the workshop, or the day for a day registration."""
-    request = SiteRequest()
     edition = registration.edition
     if registration.session_id:
         session = registration.session
         session.edition = edition
-        calendar = calendar_for([session], request, session.title)
+        calendar = calendar_for([session], session.title)
         event = calendar.walk("VEVENT")[0]
         # A moved session gets a higher sequence, so calendars take the new time over the old.
         event.add("sequence", session.changes.count())
     else:
-        calendar = calendar_for([], request, edition.title)
-        calendar.add_component(day_event(edition, request))
+        calendar = calendar_for([], edition.title)
+        calendar.add_component(day_event(edition))
         calendar.add_missing_timezones(
             first_date=datetime.date(edition.date.year, 1, 1), last_date=datetime.date(edition.date.year + 1, 1, 1)
         )
