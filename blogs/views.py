@@ -37,12 +37,14 @@ def blog_index(request, page):
         year=filters.get("ar"),
     )
     status = 200 if form.is_valid() else 400
+    organisations, spaces = queries.index_spaces(request.user)
     context = page.get_context(request)
     context.update(
         posts=paginate(request, posts),
         filter_form=form,
         active_filters={key: value for key, value in filters.items() if value},
-        organisations=queries.organisations_with_spaces(),
+        organisations=organisations,
+        spaces=spaces,
         focus_areas=FocusArea.objects.all(),
         years=queries.post_years(queries.posts_visible_to(request.user)),
     )
