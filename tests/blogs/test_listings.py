@@ -75,6 +75,25 @@ class TestBlogIndex:
         assert response.status_code == 200
         assert listed(response) == ["Ensamt inlägg"]
 
+    @pytest.mark.parametrize("garbage", ["0", "-1", "2.5"])
+    def test_any_page_that_is_not_a_whole_number_from_one_is_page_one(self, client, space_a, garbage):
+        create_post(space_a, "Ensamt inlägg")
+
+        response = client.get(INDEX, {"sida": garbage})
+
+        assert response.status_code == 200
+        assert listed(response) == ["Ensamt inlägg"]
+
+    def test_pagination_is_the_sites_shared_one(self, client, space_a):
+        for day in range(1, 14):
+            create_post(space_a, f"Inlägg dag {day:02d}", published_date=datetime.date(2025, 1, day))
+
+        response = client.get(INDEX)
+
+        assert "includes/pagination.html" in [template.name for template in response.templates]
+        assert '<nav class="pagination" aria-label="Sidor med inlägg">' in response.content.decode()
+        assert response.context["posts"].elided_range == [1, 2]
+
     def test_filter_by_organisation(self, client, mixed, org_b):
         response = client.get(INDEX, {"organisation": org_b.slug})
 
