@@ -3,7 +3,7 @@
 from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 
-from arena.models import Organisation, Person
+from arena.models import Person
 from blogs.models import BlogIndexPage, BlogPostAuthor, BlogPostPage, BlogSpacePage, Comment
 
 
@@ -34,7 +34,7 @@ def visible_comment_count():
 def for_listing(posts):
     """Everything a post card needs, in a fixed number of queries however many posts there are."""
     return (
-        posts.select_related("organisation", "hero_image")
+        posts.select_related("organisation", "organisation__blog_space", "hero_image")
         .prefetch_related(
             "hero_image__renditions",
             "tags",
@@ -88,6 +88,16 @@ def spaces_overview(user):
     )
 
 
+def index_spaces(user):
+    """/bloggar/'s organisation filter and its list of blogs, from one query.
+
+    Returns (every organisation with a live space, the spaces with at least one post the user may see, with
+    their post counts), both by organisation name.
+    """
+    spaces = list(spaces_overview(user).order_by("organisation__name"))
+    return [space.organisation for space in spaces], [space for space in spaces if space.post_count]
+
+
 def attach_latest_posts(spaces):
     """Give each space from spaces_overview() its latest post object, fetched in one query."""
     spaces = list(spaces)
@@ -115,10 +125,6 @@ def author_with_posts(slug, user):
         return None, BlogPostPage.objects.none()
     posts = for_listing(posts_visible_to(user).filter(post_authors__person=person))
     return person, posts
-
-
-def organisations_with_spaces():
-    return Organisation.objects.active().filter(blog_space__live=True).only("name", "slug")
 
 
 RELATED_POSTS = 3

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import redirect
@@ -10,20 +9,11 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from arena.models import FocusArea
+from arena.pagination import paginate
 from blogs import queries, services
 from blogs.forms import CommentForm, PostFilterForm
 
 POSTS_PER_PAGE = 12
-
-
-def paginate(request, items, per_page=POSTS_PER_PAGE):
-    paginator = Paginator(items, per_page)
-    try:
-        return paginator.page(request.GET.get("sida", 1))
-    except PageNotAnInteger:
-        return paginator.page(1)
-    except EmptyPage:
-        raise Http404(_("There is no such page of posts.")) from None
 
 
 def blog_index(request, page):
@@ -37,12 +27,14 @@ def blog_index(request, page):
         year=filters.get("ar"),
     )
     status = 200 if form.is_valid() else 400
+    organisations, spaces = queries.index_spaces(request.user)
     context = page.get_context(request)
     context.update(
-        posts=paginate(request, posts),
+        posts=paginate(request, posts, POSTS_PER_PAGE),
         filter_form=form,
         active_filters={key: value for key, value in filters.items() if value},
-        organisations=queries.organisations_with_spaces(),
+        organisations=organisations,
+        spaces=spaces,
         focus_areas=FocusArea.objects.all(),
         years=queries.post_years(queries.posts_visible_to(request.user)),
     )
@@ -52,7 +44,7 @@ def blog_index(request, page):
 def blog_space(request, page):
     posts = queries.for_listing(queries.posts_visible_to(request.user).child_of(page))
     context = page.get_context(request)
-    context.update(posts=paginate(request, posts), organisation=page.organisation)
+    context.update(posts=paginate(request, posts, POSTS_PER_PAGE), organisation=page.organisation)
     return TemplateResponse(request, "blogs/blog_space_page.html", context)
 
 
@@ -61,7 +53,7 @@ def author_page(request, index_page, slug):
     if person is None:
         raise Http404(_("There is no such author."))
     context = index_page.get_context(request)
-    context.update(person=person, posts=paginate(request, posts))
+    context.update(person=person, posts=paginate(request, posts, POSTS_PER_PAGE))
     return TemplateResponse(request, "blogs/author_page.html", context)
 
 

@@ -18,6 +18,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from arena.blocks import BaseStreamBlock
+from blogs.admin_forms import BlogPostAdminForm
 
 WORDS_PER_MINUTE = 200
 
@@ -157,6 +158,7 @@ class BlogPostPage(Page):
 
     parent_page_types = ["blogs.BlogSpacePage"]
     subpage_types = []
+    base_form_class = BlogPostAdminForm
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),

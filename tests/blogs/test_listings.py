@@ -11,7 +11,7 @@ import pytest
 
 from blogs.views import POSTS_PER_PAGE
 from tests.blogs.factories import CommentFactory, FocusAreaFactory, PersonFactory, create_post
-from tests.factories import OrganisationFactory
+from tests.factories import ImageFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -74,6 +74,25 @@ class TestBlogIndex:
         response = client.get(INDEX, {"sida": "abc"})
         assert response.status_code == 200
         assert listed(response) == ["Ensamt inlägg"]
+
+    @pytest.mark.parametrize("garbage", ["0", "-1", "2.5"])
+    def test_any_page_that_is_not_a_whole_number_from_one_is_page_one(self, client, space_a, garbage):
+        create_post(space_a, "Ensamt inlägg")
+
+        response = client.get(INDEX, {"sida": garbage})
+
+        assert response.status_code == 200
+        assert listed(response) == ["Ensamt inlägg"]
+
+    def test_pagination_is_the_sites_shared_one(self, client, space_a):
+        for day in range(1, 14):
+            create_post(space_a, f"Inlägg dag {day:02d}", published_date=datetime.date(2025, 1, day))
+
+        response = client.get(INDEX)
+
+        assert "includes/pagination.html" in [template.name for template in response.templates]
+        assert '<nav class="pagination" aria-label="Sidor med inlägg">' in response.content.decode()
+        assert response.context["posts"].elided_range == [1, 2]
 
     def test_filter_by_organisation(self, client, mixed, org_b):
         response = client.get(INDEX, {"organisation": org_b.slug})
@@ -317,3 +336,65 @@ class TestSearchAndApi:
         assert client.get(f"/api/v2/pages/{mixed['staff_a'].pk}/").status_code == 404
         assert client.get(f"/api/v2/pages/{mixed['draft_b'].pk}/").status_code == 404
         assert client.get(f"/api/v2/pages/{mixed['public_a'].pk}/").status_code == 200
+
+
+def space_items(response):
+    """The (name, count text, href) of each space listed in /bloggar/'s section of blog spaces."""
+    section = re.search(r'<section class="index-spaces".*?</section>', text(response), re.S)
+    assert section, "no section of blog spaces"
+    return re.findall(
+        r'<li class="space-list__item">\s*<a class="space-list__name" href="([^"]+)">([^<]+)</a>\s*'
+        r'<span class="space-list__count">([^<]+)</span>',
+        section.group(0),
+    )
+
+
+class TestFindingYourWayBetweenBlogs:
+    """Issue 10, item 9: /bloggar/ links to every space with posts, cards link to their space and show the image."""
+
+    def test_blog_index_links_to_every_space_with_posts_with_its_count(self, client, blog_index):
+        spaces = []
+        for number in range(1, 15):  # more than the twelve the start page lists
+            space = OrganisationFactory(name=f"Förvaltning {number:02}").blog_space
+            for day in range(1, number % 3 + 2):
+                create_post(space, f"Inlägg {number}-{day}", published_date=datetime.date(2025, 3, day))
+            spaces.append(space)
+        quiet = OrganisationFactory(name="Tyst förvaltning").blog_space
+
+        items = space_items(client.get(INDEX))
+
+        assert [(href, name) for href, name, _count in items] == [(space.url, space.title) for space in spaces]
+        counts = [int(re.match(r"\s*(\d+)", count).group(1)) for _href, _name, count in items]
+        assert counts == [number % 3 + 1 for number in range(1, 15)]
+        assert quiet.title not in [name for _href, name, _count in items]
+
+    def test_counts_follow_what_the_reader_may_see(self, client, mixed, space_a, space_b, staff):
+        anonymous = {name: count.strip() for _href, name, count in space_items(client.get(INDEX))}
+        client.force_login(staff)
+        signed_in = {name: count.strip() for _href, name, count in space_items(client.get(INDEX))}
+
+        assert anonymous == {space_a.title: "1 inlägg", space_b.title: "1 inlägg"}  # no drafts, no staff-only
+        assert signed_in == {space_a.title: "2 inlägg", space_b.title: "1 inlägg"}
+
+    @pytest.mark.parametrize("url", ["/", INDEX])
+    def test_post_cards_link_the_organisation_to_its_space(self, client, space_a, url):
+        create_post(space_a, "Ett inlägg från A")
+
+        content = text(client.get(url))
+
+        card = re.search(r'<article class="post-card.*?</article>', content, re.S).group(0)
+        assert f'<a class="post-meta__organisation" href="{space_a.url}">{space_a.organisation.name}</a>' in card
+
+    @pytest.mark.parametrize("url", ["/", INDEX])
+    def test_post_cards_show_the_hero_image_with_its_alt_text(self, client, space_a, url):
+        post = create_post(space_a, "Inlägg med bild")
+        post.hero_image = ImageFactory()
+        post.hero_image_alt = "Barn som bygger med klossar."
+        post.save_revision().publish()
+
+        content = text(client.get(url))
+
+        card = re.search(r'<article class="post-card.*?</article>', content, re.S).group(0)
+        image = re.search(r"<img [^>]*>", card).group(0)
+        assert 'alt="Barn som bygger med klossar."' in image
+        assert re.search(r'src="[^"]*\.fill-480x270[^"]*"', image)

@@ -17,7 +17,7 @@ from wagtail.rich_text import RichText
 
 from blogs.models import BlogPostAuthor, BlogPostPage, BlogPostTag, Comment
 from tests.blogs.factories import FocusAreaFactory, PersonFactory, create_post
-from tests.factories import ImageFactory, UserFactory
+from tests.factories import ImageFactory, OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -134,6 +134,22 @@ def test_blog_index_at_10_and_200_posts(
         exact=False,
     )
     assert_same_count(client, "/bloggar/?sida=2", small, django_assert_max_num_queries)
+
+
+@pytest.mark.parametrize("url", ["/bloggar/", "/"])
+def test_blog_index_and_home_at_3_and_12_spaces(client, home, space_a, catalogue, url, django_assert_max_num_queries):
+    """The list of spaces on /bloggar/, the cards' links to their spaces and their hero images stay flat."""
+    add_posts(space_a, 3, catalogue)
+    for _ in range(2):
+        add_posts(OrganisationFactory().blog_space, 3, catalogue)
+
+    small = measure(client, url)
+
+    for _ in range(9):
+        add_posts(OrganisationFactory().blog_space, 3, catalogue)
+
+    assert_same_count(client, url, small, django_assert_max_num_queries)
+    assert client.get(url).content.decode().count('class="post-meta__organisation" href=') >= 6
 
 
 def test_blog_space_at_10_and_200_posts(client, space_a, catalogue, django_assert_max_num_queries):
