@@ -40,8 +40,10 @@ test-assets:
 	@command -v npm >/dev/null 2>&1 && npm ci --no-audit --no-fund --silent || echo "npm saknas: webbläsartester hoppas över"
 	@bash scripts/install-chromium.sh
 
+# --cov measures arena, blogs, conferences and maturity and fails under the floor in pyproject.toml
+# ([tool.coverage.report] fail_under); pytest-cov combines the xdist processes' data.
 test: install-dev test-assets
-	$(VENV)/bin/pytest -n $(TEST_WORKERS)
+	$(VENV)/bin/pytest -n $(TEST_WORKERS) --cov
 
 lint: install-dev
 	$(VENV)/bin/ruff check .
@@ -68,4 +70,4 @@ bench: install
 	bash bench/run.sh
 
 clean:
-	rm -rf $(VENV) node_modules staticfiles .pytest_cache .pytest_media
+	rm -rf $(VENV) node_modules staticfiles .pytest_cache .pytest_media .coverage .coverage.*

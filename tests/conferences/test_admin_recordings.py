@@ -91,10 +91,12 @@ def test_a_webm_with_swedish_captions_is_stored(client, organiser, session, medi
     assert response.status_code == 302
     recording = Recording.objects.get(session=session)
     assert recording.video.name.startswith("recordings/") and recording.video.name.endswith(".webm")
-    assert recording.video.read() == WEBM
+    with recording.video.open("rb") as handle:
+        assert handle.read() == WEBM
     tracks = {track.language: track for track in recording.captions.all()}
     assert set(tracks) == {"sv", "en"}
-    assert tracks["sv"].file.read() == VTT
+    with tracks["sv"].file.open("rb") as handle:
+        assert handle.read() == VTT
     files = stored_files(media_root)
     assert len([name for name in files if name.startswith("recordings/captions/")]) == 2
     assert len([name for name in files if name.endswith(".webm")]) == 1
