@@ -326,6 +326,18 @@ class CaptionWarningMixin:
         return response
 
 
+class SessionCreateView(CreateView):
+    """Adding a session, without autosave; autosave starts on the edit view once the organiser has saved it.
+
+    A saved draft needs its edition, address and times (NOT NULL in the database), so a background save of a
+    half-filled form could only answer 400; and each one that succeeded left a draft row behind the organiser's
+    back, which a second attempt at the same session then ran into."""
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.autosave_enabled = False
+
+
 class RecordingCreateView(CaptionWarningMixin, CreateView):
     pass
 

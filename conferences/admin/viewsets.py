@@ -62,6 +62,7 @@ class SessionViewSet(SnippetViewSet):
     search_backend_name = None
     ordering = ["start"]
     list_per_page = 50
+    add_view_class = admin_views.SessionCreateView
 
     def get_edit_handler(self):
         return ObjectList(Session.panels, base_form_class=SessionAdminForm).bind_to_model(Session)

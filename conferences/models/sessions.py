@@ -160,8 +160,12 @@ class Session(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
                 {"capacity": _("Places can only be limited for a session that requires registration.")}
             )
         if self.start and self.end and self.track_id:
+            # Only published sessions hold a room: a draft (one autosave made while the form was being filled in,
+            # or this session's own earlier draft) must never keep an organiser out of it. A live session's row
+            # holds its published times; a draft of changes to it lives in a revision.
             overlapping = (
-                Session.objects.filter(track_id=self.track_id, start__lt=self.end, end__gt=self.start)
+                Session.objects.published()
+                .filter(track_id=self.track_id, start__lt=self.end, end__gt=self.start)
                 .exclude(pk=self.pk)
                 .first()
             )

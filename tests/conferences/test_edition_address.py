@@ -1,5 +1,7 @@
-"""A new conference edition made in the admin lives at /motesplats/<year>/ unless the organiser typed another slug;
-an existing edition keeps its address."""
+"""A new conference edition made in the admin lives at /motesplats/<year>/ unless the organiser typed another slug,
+also through autosave (background POSTs with "Accept: application/json"); a published edition keeps its address."""
+
+import json
 
 import pytest
 from django.urls import reverse
@@ -70,3 +72,35 @@ def test_an_existing_edition_takes_the_slug_it_is_given(client, edition, organis
     assert response.status_code == 302
     edition.refresh_from_db()
     assert edition.url == "/motesplats/motesplats-digitalisering-och-innovation-2021/"
+
+
+def autosave(client, url, data, revision_id=None):
+    data = {key: value for key, value in data.items() if not key.startswith("action-")}
+    if revision_id:
+        data["overwrite_revision_id"] = str(revision_id)
+    response = client.post(url, data, HTTP_ACCEPT="application/json")
+    assert response.status_code == 200, response.content
+    body = json.loads(response.content)
+    assert body["success"] is True
+    return body
+
+
+@pytest.mark.django_db
+def test_autosave_of_an_edition_page_keeps_its_year_address(client, series, organiser):
+    data = edition_form(
+        "Mötesplats digitalisering och innovation 2028", "motesplats-digitalisering-och-innovation-2028"
+    )
+    created = autosave(
+        client, reverse("wagtailadmin_pages:add", args=["conferences", "conferenceeditionpage", series.pk]), data
+    )
+    assert created["field_updates"]["slug"] == "2028"  # the open editor is told the address
+    edition = ConferenceEditionPage.objects.get(year=2028)
+    # The browser still sends the title's slug until the field is updated: the address stays the year.
+    edited = autosave(client, reverse("wagtailadmin_pages:edit", args=[edition.pk]), data, created["revision_id"])
+    edition.refresh_from_db()
+    assert edition.slug == "2028" and edition.latest_revision.content["slug"] == "2028"
+    assert edited["success"]
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[edition.pk]), data)  # data has action-publish
+    assert response.status_code == 302
+    edition.refresh_from_db()
+    assert edition.live and edition.url == "/motesplats/2028/"

@@ -2,6 +2,7 @@
 programme-change record. Every rejection leaves the database as it was and says why, in Swedish."""
 
 import datetime
+import json
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -183,10 +184,18 @@ def test_overlapping_sessions_in_one_room_are_rejected_naming_the_other(client, 
 
 
 @pytest.mark.django_db
-def test_a_draft_session_also_holds_its_room(client, organiser, edition, stora):
-    make_session(edition, stora, "forberedd", "Förberedd punkt", at(edition.date, 13), at(edition.date, 14), live=False)
-    errors = errors_of(post_add(client, form_data(edition, stora, start="13:30", end="14:30")))
-    assert "Förberedd punkt" in errors["start"]
+def test_a_draft_session_does_not_hold_its_room_until_it_is_published(client, organiser, edition, stora):
+    draft = make_session(
+        edition, stora, "forberedd", "Förberedd punkt", at(edition.date, 13), at(edition.date, 14), live=False
+    )
+    assert post_add(client, form_data(edition, stora, start="13:30", end="14:30")).status_code == 302
+    # Now the other one is published, the draft cannot be published into the same room and time.
+    data = form_data(edition, stora, code=draft.code, title=draft.title, start="13:00", end="14:00")
+    data["action-publish"] = "action-publish"
+    errors = errors_of(client.post(reverse(EDIT_URL, args=[draft.pk]), data))
+    assert swedish(ROOM_TAKEN, title="Ny programpunkt") in errors["start"]
+    draft.refresh_from_db()
+    assert not draft.live
 
 
 @pytest.mark.django_db
@@ -287,6 +296,80 @@ def test_database_rejects_a_session_ending_before_it_starts(edition, stora):
             live=False,
         )
     assert not Session.objects.exists()
+
+
+# --- Autosave and drafts ----------------------------------------------------------------------------------------
+# Wagtail's editor saves in the background by POSTing the whole form to its own address with "Accept:
+# application/json", no action button, and overwrite_revision_id once it has saved a revision; it expects 200 and
+# {"success": true}. A draft never keeps its organiser out of a room: only published sessions hold one.
+
+
+def autosave(client, url, data, revision_id=None):
+    data = {key: value for key, value in data.items() if not key.startswith("action-")}
+    if revision_id:
+        data["overwrite_revision_id"] = str(revision_id)
+    response = client.post(url, data, HTTP_ACCEPT="application/json")
+    assert response.status_code == 200, response.content
+    body = json.loads(response.content)
+    assert body["success"] is True
+    return body
+
+
+def publish_in_admin(client, session, data):
+    data = dict(data, **{"action-publish": "action-publish"})
+    return client.post(reverse(EDIT_URL, args=[session.pk]), data)
+
+
+@pytest.mark.django_db
+def test_the_sessions_own_draft_never_keeps_it_out_of_its_room(client, organiser, edition, stora):
+    data = form_data(edition, stora, start="10:00", end="10:45")
+    # Saved as a draft (what autosave does once the session exists), autosaved twice more, then published.
+    assert client.post(reverse(ADD_URL), data).status_code == 302
+    session = Session.objects.get()
+    assert not session.live
+    url = reverse(EDIT_URL, args=[session.pk])
+    first = autosave(client, url, data)
+    autosave(client, url, data, revision_id=first["revision_id"])
+    assert publish_in_admin(client, session, data).status_code == 302
+    session.refresh_from_db()
+    assert session.live and session.start == at(edition.date, 10)
+    # Saved and published again, unchanged: still its own room.
+    assert publish_in_admin(client, session, data).status_code == 302
+
+
+@pytest.mark.django_db
+def test_a_forgotten_draft_does_not_block_a_second_attempt(client, organiser, edition, stora):
+    assert client.post(reverse(ADD_URL), form_data(edition, stora, start="10:00", end="10:45")).status_code == 302
+    again = form_data(edition, stora, code="ny-punkt-2", start="10:00", end="10:45")
+    again["action-publish"] = "action-publish"
+    assert client.post(reverse(ADD_URL), again).status_code == 302
+    assert Session.objects.published().get().code == "ny-punkt-2"
+
+
+@pytest.mark.django_db
+def test_another_published_session_still_holds_the_room(client, organiser, edition, stora):
+    make_session(edition, stora, "upptagen", "Redan här", at(edition.date, 10), at(edition.date, 11))
+    data = form_data(edition, stora, start="10:30", end="11:15")
+    errors = errors_of(client.post(reverse(ADD_URL), dict(data, **{"action-publish": "action-publish"})))
+    assert swedish(ROOM_TAKEN, title="Redan här") in errors["start"]
+    assert Session.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_autosave_runs_on_the_edit_form_and_not_while_a_session_is_being_added(client, organiser, edition, stora):
+    add_page = client.get(reverse(ADD_URL))
+    assert add_page.status_code == 200
+    assert add_page.context["autosave_enabled"] is False
+    session = make_session(edition, stora, "punkt", "En punkt", at(edition.date, 9), at(edition.date, 10))
+    url = reverse(EDIT_URL, args=[session.pk])
+    assert client.get(url).context["autosave_enabled"] is True
+    data = form_data(edition, stora, code="punkt", title="En punkt med ny titel", start="09:00", end="10:00")
+    first = autosave(client, url, data)
+    second = autosave(client, url, data, revision_id=first["revision_id"])
+    assert second["revision_id"] == first["revision_id"]  # autosave overwrites its own revision
+    session.refresh_from_db()
+    assert session.live and session.title == "En punkt"  # the published session is unchanged until publishing
+    assert session.latest_revision.content["title"] == "En punkt med ny titel"
 
 
 # --- Programme changes --------------------------------------------------------------------------------------
