@@ -12,7 +12,7 @@ from django.db import transaction
 from django.test import override_settings
 
 from arena.site_url import sync_default_site
-from tests.conftest import DEMO_TEST_PASSWORD
+from tests.helpers.demo import DEMO_TEST_PASSWORD
 
 PUBLIC = "https://kunskapsarenan.goteborg.example"
 REQUEST_HOST = "annan-vard.example"
