@@ -4,11 +4,9 @@ page's route calls the archive with the page; this module never imports the conf
 
 from urllib.parse import urlsplit
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.http import Http404
 from django.template.response import TemplateResponse
-from django.utils.translation import gettext as _
 
+from arena.pagination import paginate
 from conferences.recordings.forms import RecordingFilterForm
 
 RECORDINGS_PER_PAGE = 20
@@ -40,16 +38,6 @@ def recording_player(recording):
     }
 
 
-def _paginate(request, recordings):
-    paginator = Paginator(recordings, RECORDINGS_PER_PAGE)
-    try:
-        return paginator.page(request.GET.get("sida", 1))
-    except PageNotAnInteger:
-        return paginator.page(1)
-    except EmptyPage:
-        raise Http404(_("There is no such page of recordings.")) from None
-
-
 def recordings_archive(request, page):
     recordings = page.recordings()
     form = RecordingFilterForm(request.GET, recordings=recordings)
@@ -62,11 +50,10 @@ def recordings_archive(request, page):
     )
     if query:
         found = found.matching(query)
-    results = _paginate(request, found.for_archive_listing())
+    results = paginate(request, found.for_archive_listing(), RECORDINGS_PER_PAGE)
     context = page.get_context(request)
     context.update(
         recordings=results,
-        page_range=results.paginator.get_elided_page_range(results.number, on_each_side=2, on_ends=1),
         filter_form=form,
         active_filters=filters,
     )
