@@ -157,6 +157,12 @@ def media_root(settings, tmp_path):
 
 
 @pytest.fixture
+def wagtail_baseline(transactional_db):
+    """For transactional tests: an earlier one may have flushed the locale and root collection pages need."""
+    ensure_wagtail_baseline()
+
+
+@pytest.fixture
 def demo_site(live_server):
     """The arena's demo pages and users with a few organisations (one of each kind), served by live_server.
     Use with @pytest.mark.django_db(transaction=True). Apps' demo content is left out to keep each test fast;

@@ -83,11 +83,14 @@ def comment(live_post):
 
 
 def assert_refused(response, role, secret=None, admin_status=302):
-    """Wagtail's refusals: login page for anonymous/staff; for admin users the dashboard (302), or admin_status
+    """Refusals: the login page for anonymous users, arena's "no access" page (403) for staff; for admin users the dashboard (302), or admin_status
     where the view answers otherwise (the comment views scope their queryset, so another's comment is a 404)."""
-    if role in ("anonymous", "staff"):
+    if role == "anonymous":
         assert response.status_code == 302, response.status_code
         assert response["Location"].startswith(LOGIN_URL), response["Location"]
+    elif role == "staff":  # logged in without admin rights: arena's Swedish "no access" page
+        assert response.status_code == 403, response.status_code
+        assert "Du har inte behörighet till administrationen" in response.content.decode()
     else:
         assert response.status_code == admin_status, response.status_code
         if admin_status == 302:

@@ -5,11 +5,11 @@ import io
 import sys
 
 import pytest
-from conferences.demo_programme import RECORDINGS
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
-from conferences import demo, demo_media
+from conferences.demo import media as demo_media
+from conferences.demo import seed as demo
 from conferences.models import Recording
 from tests.conferences.factories import create_edition, create_session
 
@@ -24,7 +24,7 @@ def without_av(monkeypatch):
 
 @pytest.fixture
 def opening_session(series):
-    """The 2022 session that demo_programme.RECORDINGS gives the generated video."""
+    """The 2022 session that conferences/demo/data/recordings.yaml gives the generated video."""
     edition = create_edition(series, year=2022)
     return create_session(edition, "Välkommen", code="valkommen")
 
@@ -43,7 +43,7 @@ def test_a_video_stored_before_is_used_without_av(without_av):
 
 
 def test_recordings_needing_the_video_are_left_out_without_av(without_av, opening_session):
-    assert demo.ensure_recordings() == (0, 1)
+    assert demo.ensure_recordings(demo.demo_data("recordings")) == (0, 1)
     assert not Recording.objects.filter(session=opening_session).exists()
     assert not default_storage.exists(demo_media.CAPTIONS_NAME.format(language="sv"))
 
@@ -54,7 +54,7 @@ def test_the_seed_says_what_it_left_out(without_av, home):
     demo.seed_conference_demo(home=home, stdout=out)
 
     output = out.getvalue()
-    left_out = sum(1 for data in RECORDINGS if not data.get("external_url"))
+    left_out = sum(1 for data in demo.demo_data("recordings") if not data.get("external_url"))
     assert f"{left_out} inspelning(ar) med demovideon hoppades över" in output
     assert "requirements-dev.txt" in output
     # The recording that links to an external video needs no encoding and is still there.

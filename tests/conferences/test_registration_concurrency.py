@@ -13,16 +13,14 @@ from django.test import Client
 from conferences.models import Registration
 from conferences.registration import rules
 from tests.factories import UserFactory
-from tests.helpers.demo import ensure_wagtail_baseline
 from tests.helpers.registrations import create_workshop, open_edition
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture(autouse=True)
-def wagtail_baseline(transactional_db):
-    # An earlier transactional test may have flushed the locale and root collection that pages need.
-    ensure_wagtail_baseline()
+def _baseline(wagtail_baseline):
+    """Every test here is transactional and needs the locale and root collection."""
 
 
 def run_at_once(count, action):
