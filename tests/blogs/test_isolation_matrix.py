@@ -83,8 +83,9 @@ def comment(live_post):
 
 
 def assert_refused(response, role, secret=None, admin_status=302):
-    """Refusals: the login page for anonymous users, arena's "no access" page (403) for staff; for admin users the dashboard (302), or admin_status
-    where the view answers otherwise (the comment views scope their queryset, so another's comment is a 404)."""
+    """Refusals: the login page for anonymous users, arena's "no access" page (403) for staff; for admin users
+    the dashboard (302), or admin_status where the view answers otherwise (the comment views scope their queryset,
+    so another's comment is a 404)."""
     if role == "anonymous":
         assert response.status_code == 302, response.status_code
         assert response["Location"].startswith(LOGIN_URL), response["Location"]
