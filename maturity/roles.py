@@ -3,7 +3,6 @@
 Granted on every migrate (post_migrate, see apps.py), so a fresh deploy, the demo seed and the test database
 all get the same permissions without a separate step. Idempotent."""
 
-
 from arena.roles import ANALYSTS, ensure_role_groups, model_permissions
 
 ANALYST_PERMISSIONS = [

@@ -13,9 +13,7 @@ register = template.Library()
 def home_sections(context):
     """Render every section registered by the apps (latest posts, next conference, ...) in order."""
     request = context.get("request")
-    parts = [
-        render_to_string(section.template, section.context, request=request) for section in sections_for(request)
-    ]
+    parts = [render_to_string(section.template, section.context, request=request) for section in sections_for(request)]
     return mark_safe("".join(parts))  # each part is an autoescaped template render
 
 

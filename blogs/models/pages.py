@@ -25,6 +25,7 @@ WORDS_PER_MINUTE = 200
 
 class BlogIndexPage(RoutablePageMixin, Page):
     """All posts from all organisations, with filters, feeds and author pages."""
+
     # Listed by blogs' own related-content answer (posts), or a container: not among related "pages".
     in_related_pages = False
 
@@ -70,6 +71,7 @@ class BlogIndexPage(RoutablePageMixin, Page):
 
 class BlogSpacePage(RoutablePageMixin, Page):
     """One organisation's blog space. Created by provisioning; its editors approve what its writers submit."""
+
     # Listed by blogs' own related-content answer (posts), or a container: not among related "pages".
     in_related_pages = False
 

@@ -309,8 +309,9 @@ def test_only_importers_can_confirm(client, writer_a, small_round, forvaltning):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_job_is_recorded_before_the_data_is_committed(wagtail_baseline, client, analyst, small_round, forvaltning,
-                                                         monkeypatch):
+def test_the_job_is_recorded_before_the_data_is_committed(
+    wagtail_baseline, client, analyst, small_round, forvaltning, monkeypatch
+):
     """The request dies right after the data's commit, when the job would be marked done: the job is still there
     (running), so the history shows the import."""
     original_save = ImportJob.save
