@@ -7,6 +7,7 @@ the editor's content and hand their requests to it.
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
@@ -150,8 +151,13 @@ class ConsultationPage(AbstractEmailForm):
 
     def clean(self):
         super().clean()
+        errors = {}
         if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
-            raise ValidationError({"closes_at": _("The consultation must close after it opens.")})
+            errors["closes_at"] = _("The consultation must close after it opens.")
+        if not strip_tags(self.privacy_notice or "").strip():
+            errors["privacy_notice"] = _("Say why you ask for what you ask and how long the answers are kept.")
+        if errors:
+            raise ValidationError(errors)
 
     def state(self, now=None):
         now = now or timezone.now()
