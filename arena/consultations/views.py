@@ -21,13 +21,6 @@ def index_context(request, index_page):
     return {"consultations": paginate(request, queries.listing(index_page, request.user), CONSULTATIONS_PER_PAGE)}
 
 
-def _state(request, page):
-    """The page's state now; a preview shows the form (mode "form") or the closed page (mode "closed")."""
-    if getattr(request, "is_preview", False):
-        return ConsultationState.CLOSED if request.preview_mode == "closed" else ConsultationState.OPEN
-    return page.state()
-
-
 def _render(request, page, state, form=None, refusal=None, status=200):
     context = page.get_context(request)
     context.update(
@@ -39,8 +32,15 @@ def _render(request, page, state, form=None, refusal=None, status=200):
     return TemplateResponse(request, page.get_template(request), context, status=status)
 
 
+def preview_consultation(request, page, mode):
+    """The admin's preview, whatever the dates: the form (mode "form") or the closed page (mode "closed")."""
+    if mode == "closed":
+        return _render(request, page, ConsultationState.CLOSED)
+    return _render(request, page, ConsultationState.OPEN, form=page.get_form(page=page, user=request.user))
+
+
 def serve_consultation(request, page):
-    state = _state(request, page)
+    state = page.state()
     if state != ConsultationState.OPEN:
         if request.method == "POST":
             refusal = (

@@ -106,6 +106,11 @@ class ConsultationPage(AbstractEmailForm):
     subpage_types = []
     template = "arena/consultations/consultation_page.html"
     landing_page_template = "arena/consultations/consultation_page_landing.html"
+    preview_modes = [
+        ("form", pgettext_lazy("consultation", "Form")),
+        ("landing", pgettext_lazy("consultation", "Thank-you page")),
+        ("closed", pgettext_lazy("consultation", "After closing")),
+    ]
 
     content_panels = AbstractEmailForm.content_panels + [
         FormSubmissionsPanel(),
@@ -193,3 +198,10 @@ class ConsultationPage(AbstractEmailForm):
         from arena.consultations import views
 
         return views.serve_consultation(request, self)
+
+    def serve_preview(self, request, mode_name):
+        from arena.consultations import views
+
+        if mode_name == "landing":
+            return self.render_landing_page(request)
+        return views.preview_consultation(request, self, mode_name)

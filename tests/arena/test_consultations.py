@@ -458,3 +458,26 @@ def test_the_search_finds_a_closed_consultation_by_its_summary(client, index):
     response = client.get("/sok/", {"q": "lokalbokning"})
     assert response.status_code == 200
     assert "Inspel om lokaler" in body_of(response)
+
+
+@pytest.mark.parametrize(
+    ("state", "mode", "expected"),
+    [
+        ("upcoming", "form", "Skicka dina synpunkter"),  # editors preview the form before it opens
+        ("closed", "form", "Skicka dina synpunkter"),
+        ("open", "closed", "Inspelet är stängt"),  # and the closed page before it closes
+        ("open", "landing", "Tack för dina synpunkter"),
+    ],
+)
+def test_preview_modes(rf, index, state, mode, expected):
+    page = add_consultation(index, state=state)
+    request = rf.get(page.url)
+    request.user = UserFactory()
+    request.is_preview, request.preview_mode = True, mode
+    response = page.serve_preview(request, mode)
+    response.render()
+    assert response.status_code == 200
+    body = body_of(response)
+    assert expected in body
+    assert ("Inspelet är stängt" in body) == (mode == "closed")
+    assert [name for name, _label in page.preview_modes] == ["form", "landing", "closed"]
