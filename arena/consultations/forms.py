@@ -19,6 +19,7 @@ from arena.forms import MULTILINE_MAX_LENGTH, BoundedFormBuilder
 # labels in snake case; Swedish labels never give these English names.
 HONEYPOT_FIELD = "website"
 EMAIL_FIELD = "respondent_email"
+RESERVED_FIELD_NAMES = (HONEYPOT_FIELD, EMAIL_FIELD)
 SINGLELINE_MAX_LENGTH = 255
 
 # C0 control characters other than tab, line feed and carriage return, and DEL. Word's soft line break (vertical

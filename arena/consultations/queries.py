@@ -1,5 +1,7 @@
 """Read-side queries for consultations. Who sees which consultation is decided here and nowhere else."""
 
+from datetime import timedelta
+
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.utils import timezone
 
@@ -39,4 +41,16 @@ def listing(index_page, user, now=None):
             Case(When(closes_at__lte=now, then="closes_at")).desc(nulls_last=True),
             "title",
         )
+    )
+
+
+def state_changes_within(index_page, seconds, now=None):
+    """Whether a consultation under the index opens or closes in the next `seconds` (the page cache's lifetime)."""
+    now = now or timezone.now()
+    soon = now + timedelta(seconds=seconds)
+    return (
+        ConsultationPage.objects.live()
+        .child_of(index_page)
+        .filter(Q(opens_at__gt=now, opens_at__lte=soon) | Q(closes_at__gt=now, closes_at__lte=soon))
+        .exists()
     )

@@ -5,6 +5,7 @@ POST is refused (403) with nothing saved. While open, a POST is checked in this 
 honeypot (a robot is shown the thank-you page and nothing is kept), the answers (400 with the form and its errors).
 """
 
+from django.conf import settings
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
@@ -19,6 +20,14 @@ CONSULTATIONS_PER_PAGE = 10
 
 def index_context(request, index_page):
     return {"consultations": paginate(request, queries.listing(index_page, request.user), CONSULTATIONS_PER_PAGE)}
+
+
+def serve_index(request, index_page, response):
+    """The index as Wagtail rendered it; kept out of the anonymous page cache when a consultation is about to open
+    or close, so no visitor is shown a stale state."""
+    if queries.state_changes_within(index_page, settings.PAGE_CACHE_SECONDS):
+        add_never_cache_headers(response)
+    return response
 
 
 def _render(request, page, state, form=None, refusal=None, status=200):

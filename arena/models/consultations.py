@@ -20,6 +20,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from arena.blocks import BaseStreamBlock
+from arena.consultations.forms import RESERVED_FIELD_NAMES
 
 SHORT_RICH_TEXT = ["bold", "italic", "link", "ul", "ol"]
 
@@ -51,6 +52,11 @@ class ConsultationIndexPage(Page):
         context.update(views.index_context(request, self))
         return context
 
+    def serve(self, request, *args, **kwargs):
+        from arena.consultations import views
+
+        return views.serve_index(request, self, super().serve(request, *args, **kwargs))
+
 
 class ConsultationFormField(AbstractFormField):
     page = ParentalKey("ConsultationPage", on_delete=models.CASCADE, related_name="form_fields")
@@ -58,6 +64,11 @@ class ConsultationFormField(AbstractFormField):
     class Meta(AbstractFormField.Meta):
         verbose_name = _("question")
         verbose_name_plural = _("questions")
+
+    def clean(self):
+        super().clean()
+        if (self.clean_name or self.get_field_clean_name()) in RESERVED_FIELD_NAMES:
+            raise ValidationError({"label": _("This label is reserved for the form itself. Choose another.")})
 
 
 class ConsultationState(models.TextChoices):

@@ -124,6 +124,16 @@ def test_the_privacy_notice_cannot_be_left_out(client, index, arena_editor):
     assert not ConsultationPage.objects.filter(slug="oppna-data").exists()
 
 
+def test_a_question_named_like_the_honeypot_is_refused(client, index, arena_editor):
+    client.force_login(arena_editor)
+    url = reverse("wagtailadmin_pages:add", args=["arena", "consultationpage", index.pk])
+    questions = inline_formset([{"label": "Website", "field_type": "url", "required": "", "choices": ""}])
+    response = client.post(url, consultation_form(form_fields=questions))
+    assert response.status_code == 200
+    assert "Den här etiketten används av formuläret självt." in response.content.decode()
+    assert not ConsultationPage.objects.filter(slug="oppna-data").exists()
+
+
 def test_an_arena_editor_edits_the_summary_after_closing(client, consultation, arena_editor):
     client.force_login(arena_editor)
     response = client.get(reverse("wagtailadmin_pages:edit", args=[consultation.pk]))

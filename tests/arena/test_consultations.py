@@ -481,3 +481,27 @@ def test_preview_modes(rf, index, state, mode, expected):
     assert expected in body
     assert ("Inspelet är stängt" in body) == (mode == "closed")
     assert [name for name, _label in page.preview_modes] == ["form", "landing", "closed"]
+
+
+def test_the_index_stays_out_of_the_page_cache_just_before_a_change(client, index, settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    page = add_consultation(index, "Stänger om en timme", closes_at=timezone.now() + timedelta(hours=1))
+    assert "no-cache" not in client.get("/inspel/").get("Cache-Control", "")
+    assert client.get("/inspel/")["X-Page-Cache"] == "hit"
+    ConsultationPage.objects.filter(pk=page.pk).update(closes_at=timezone.now() + timedelta(minutes=4))
+    cache.clear()  # the entry made an hour before closing has expired
+    response = client.get("/inspel/")
+    assert "no-cache" in response["Cache-Control"]
+    assert "X-Page-Cache" not in response
+    assert "X-Page-Cache" not in client.get("/inspel/")  # rendered afresh each time until the change
+
+
+def test_a_question_cannot_take_the_forms_own_field_names(index):
+    from arena.models import ConsultationFormField
+
+    page = add_consultation(index)
+    for label in ("Website", "Respondent email"):
+        with translation.override("sv"), pytest.raises(ValidationError) as error:
+            ConsultationFormField(page=page, label=label, field_type="singleline").full_clean()
+        assert error.value.message_dict["label"] == ["Den här etiketten används av formuläret självt. Välj en annan."]
+    ConsultationFormField(page=page, label="Webbplats", field_type="singleline").full_clean()
