@@ -8,3 +8,5 @@ from celery import Celery
 app = Celery("arena")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+# arena's features keep their tasks beside their rules (arena/<feature>/tasks.py).
+app.autodiscover_tasks(["arena.consultations"])

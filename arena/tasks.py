@@ -42,8 +42,13 @@ def clear_expired_sessions():
 
 @shared_task
 def delete_old_form_submissions():
+    """Form answers older than FORM_SUBMISSION_RETENTION_DAYS. Consultations' answers are kept until their own
+    retention after closing (arena.consultations.services.delete_expired_submissions)."""
     from wagtail.contrib.forms.models import FormSubmission
 
+    from arena.models import ConsultationPage
+
     cutoff = timezone.now() - timedelta(days=settings.FORM_SUBMISSION_RETENTION_DAYS)
-    deleted, _ = FormSubmission.objects.filter(submit_time__lt=cutoff).delete()
+    old = FormSubmission.objects.filter(submit_time__lt=cutoff).exclude(page__in=ConsultationPage.objects.values("pk"))
+    deleted, _ = old.delete()
     return deleted

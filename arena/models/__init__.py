@@ -1,3 +1,4 @@
+from .consultations import ConsultationFormField, ConsultationIndexPage, ConsultationPage, ConsultationState
 from .organisations import Organisation, OrganisationGroup, OrganisationQuerySet
 from .pages import AccessibilityReportField, AccessibilityStatementPage, HomePage, StandardPage
 from .site_settings import SiteSettings
@@ -6,6 +7,10 @@ from .taxonomy import FocusArea, Person
 __all__ = [
     "AccessibilityReportField",
     "AccessibilityStatementPage",
+    "ConsultationFormField",
+    "ConsultationIndexPage",
+    "ConsultationPage",
+    "ConsultationState",
     "FocusArea",
     "HomePage",
     "Organisation",

@@ -150,6 +150,10 @@ CELERY_BEAT_SCHEDULE = {
     "publish-scheduled-pages": {"task": "arena.tasks.publish_scheduled_pages", "schedule": 60.0},
     "clear-expired-sessions": {"task": "arena.tasks.clear_expired_sessions", "schedule": 60.0 * 60 * 24},
     "delete-old-form-submissions": {"task": "arena.tasks.delete_old_form_submissions", "schedule": 60.0 * 60 * 24},
+    "delete-expired-consultation-submissions": {
+        "task": "arena.consultations.tasks.delete_expired_consultation_submissions",
+        "schedule": 60.0 * 60 * 24,
+    },
     # Hourly, so a worker that was down at one hour still reminds the conference's attendees the day before.
     "send-registration-reminders": {"task": "conferences.tasks.send_registration_reminders", "schedule": 60.0 * 60},
 }
@@ -282,6 +286,11 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_MODERATION_ENABLED = True
 # GDPR: form submissions (e.g. accessibility reports) are deleted after this many days.
 FORM_SUBMISSION_RETENTION_DAYS = env_int("FORM_SUBMISSION_RETENTION_DAYS", 365)
+# Consultations (/inspel/) keep their answers this many days after the consultation closed, then delete them.
+CONSULTATION_RETENTION_DAYS = env_int("CONSULTATION_RETENTION_DAYS", 365)
+# At most this many answers per client (IP address) and consultation in this many minutes.
+CONSULTATION_RATE_LIMIT = env_int("CONSULTATION_RATE_LIMIT", 5)
+CONSULTATION_RATE_LIMIT_MINUTES = env_int("CONSULTATION_RATE_LIMIT_MINUTES", 10)
 # Conference recordings uploaded to the site (a one-hour 720p talk is well under 1 GB).
 RECORDING_MAX_UPLOAD_BYTES = env_int("RECORDING_MAX_UPLOAD_MB", 2048) * 1024 * 1024
 

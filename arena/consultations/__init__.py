@@ -1,0 +1,1 @@
+"""Consultations (*inspel*): the rules behind arena.models.ConsultationIndexPage and ConsultationPage."""
