@@ -47,7 +47,7 @@ def published_round(model, year, totals, respondents=10, status=Round.Status.PUB
     """A round whose organisations have these totals, with the group figures stored as scoring stores them."""
     categories = categories_of(model)
     round_ = add_round(model, year, status=status, is_demo=is_demo)
-    for total, organisation in zip(totals, organisations(len(totals)), strict=True):
+    for total, organisation in zip(totals, organisations(len(totals), prefix="Mätt förvaltning"), strict=True):
         add_results(round_, organisation, flat_scores(categories, total, 4), respondents=respondents)
     GroupScore.objects.bulk_create(group_scores(round_))
     return round_
@@ -128,9 +128,9 @@ def test_a_withheld_city_figure_is_never_shown_not_even_to_analysts(client, home
     page then has no headline for anyone, just as the open data has no whole-city figure."""
     categories = categories_of(model)
     round_ = add_round(model, 2021)
-    for index, forvaltning in enumerate(organisations(4)):
+    for index, forvaltning in enumerate(organisations(4, prefix="Mätt förvaltning")):
         add_results(round_, forvaltning, flat_scores(categories, 45 + index, 4), respondents=10)
-    shown, hidden = organisations(2, kind=Organisation.Kind.BOLAG, prefix="Bolag")
+    shown, hidden = organisations(2, kind=Organisation.Kind.BOLAG, prefix="Mätt bolag")
     add_results(round_, shown, flat_scores(categories, 58.0, 4), respondents=10)
     add_results(round_, hidden, flat_scores(categories, 33.0, 4), respondents=3)
     add_national(round_, 51, "Statusrapport 2022", 2022)
