@@ -10,14 +10,14 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
-from wagtail.models import Site
+from wagtail.models import PageViewRestriction, Site
 
 from arena.demo.seed import ensure_home_page
 from arena.models import Organisation
 from blogs.provisioning import ensure_blog_index
 from tests.blogs.factories import create_post
 from tests.conferences.factories import create_edition, create_series
-from tests.factories import OrganisationFactory, UserFactory
+from tests.factories import OrganisationFactory, SuperUserFactory, UserFactory
 from tests.helpers.maturity_data import build_model, organisations, populate
 
 pytestmark = pytest.mark.django_db
@@ -99,6 +99,33 @@ def test_staff_only_posts_only_for_logged_in_users(client, spaces):
     client.force_login(UserFactory())
     logged_in = html_of(client)
     assert "Öppet för alla" in logged_in and "Bara för medarbetare" in logged_in
+
+
+def test_password_and_group_restricted_posts_only_for_those_they_are_meant_for(client, spaces):
+    """Staff-only means a login restriction. A post behind a password is never listed (a listing cannot ask for the
+    password); one restricted to some groups is listed for their members and superusers only."""
+    from django.contrib.auth.models import Group
+
+    create_post(spaces[0], "Öppet inlägg")
+    PageViewRestriction.objects.create(
+        page=create_post(spaces[0], "Bakom lösenord"), restriction_type=PageViewRestriction.PASSWORD, password="hemligt"
+    )
+    board = Group.objects.create(name="Ledningsgruppen")
+    restriction = PageViewRestriction.objects.create(
+        page=create_post(spaces[1], "För ledningsgruppen"), restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.add(board)
+    member, other, admin = UserFactory(), UserFactory(), SuperUserFactory()
+    member.groups.add(board)
+    for user, sees_group_post in ((other, False), (member, True), (admin, True)):
+        client.force_login(user)
+        for path in ("/", "/bloggar/"):
+            html = html_of(client, path)
+            assert "Öppet inlägg" in html and "Bakom lösenord" not in html, (user, path)
+            assert ("För ledningsgruppen" in html) is sees_group_post, (user, path)
+    client.logout()
+    html = html_of(client)
+    assert "Öppet inlägg" in html and "Bakom lösenord" not in html and "För ledningsgruppen" not in html
 
 
 # --- The anonymous page cache --------------------------------------------------------------------------------------
