@@ -287,7 +287,7 @@ class RegistrationOverviewView(PermissionCheckedMixin, WagtailAdminTemplateMixin
         for session in Session.objects.filter(registration_required=True).order_by("start", "title"):
             sessions[session.edition_id].append(session)
         editions = []
-        for edition in ConferenceEditionPage.objects.order_by("-year"):
+        for edition in ConferenceEditionPage.objects.filter(year__isnull=False).order_by("-year"):
             day = self.row(
                 counts.get((edition.pk, None), {}),
                 gettext("Whole day"),

@@ -134,7 +134,7 @@ class RegistrationFilterSet(WagtailFilterSet):
     ACTIVE = "active"
 
     edition = django_filters.ModelChoiceFilter(
-        label=_("Conference day"), queryset=ConferenceEditionPage.objects.order_by("-year")
+        label=_("Conference day"), queryset=ConferenceEditionPage.objects.filter(year__isnull=False).order_by("-year")
     )
     scope = django_filters.ChoiceFilter(
         label=_("Whole day or session"),
@@ -287,7 +287,7 @@ class WarningColumn(Column):
 
 
 def recording_editions(request):
-    return ConferenceEditionPage.objects.order_by("-year")
+    return ConferenceEditionPage.objects.filter(year__isnull=False).order_by("-year")
 
 
 class RecordingFilterSet(WagtailFilterSet):

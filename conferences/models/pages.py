@@ -86,8 +86,10 @@ class ConferenceEditionPage(RoutablePageMixin, Page):
         HYBRID = "hybrid", _("Hybrid")
         ON_SITE = "on_site", _("On site")
 
-    year = models.PositiveSmallIntegerField(_("year"), unique=True)
-    date = models.DateField(_("date"))
+    # Nullable only so that a draft (autosave of a new edition before the organiser has typed the year and date)
+    # can be saved; Wagtail still requires both to publish, and every live edition has them.
+    year = models.PositiveSmallIntegerField(_("year"), unique=True, null=True)
+    date = models.DateField(_("date"), null=True)
     theme = models.CharField(_("theme"), max_length=200, blank=True)
     intro = models.TextField(_("introduction"), max_length=800, blank=True)
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)

@@ -61,6 +61,7 @@ class Session(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
         verbose_name=_("edition"),
         on_delete=models.CASCADE,
         related_name="sessions",
+        limit_choices_to={"year__isnull": False},  # not a new edition's draft that has no year and day yet
     )
     code = models.SlugField(
         _("address"),

@@ -28,7 +28,8 @@ from conferences.registration.forms import RegistrationForm
 def window_summary(edition, now=None):
     """The registration window in words, for this page and the box on the edition page."""
     state = rules.window_state(edition, now)
-    summary = {"state": state, "is_open": state == rules.OPEN, "day_passed": timezone.localdate(now) > edition.date}
+    day_passed = edition.date is not None and timezone.localdate(now) > edition.date  # a draft may have no day yet
+    summary = {"state": state, "is_open": state == rules.OPEN, "day_passed": day_passed}
     if state == rules.OPEN:
         if edition.registration_closes:
             when = date_format(timezone.localtime(edition.registration_closes), "j F Y \\k\\l. H:i")

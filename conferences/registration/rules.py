@@ -43,7 +43,7 @@ def window_state(edition, now=None):
         return NOT_YET
     if edition.registration_closes and now >= edition.registration_closes:
         return CLOSED
-    if timezone.localdate(now) > edition.date:
+    if edition.date and timezone.localdate(now) > edition.date:
         return CLOSED
     return OPEN
 

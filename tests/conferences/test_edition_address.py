@@ -104,3 +104,29 @@ def test_autosave_of_an_edition_page_keeps_its_year_address(client, series, orga
     assert response.status_code == 302
     edition.refresh_from_db()
     assert edition.live and edition.url == "/motesplats/2028/"
+
+
+@pytest.mark.django_db
+def test_autosave_before_the_year_and_date_are_typed_saves_a_draft(client, series, organiser):
+    """The editor autosaves as soon as the title is typed: that background save must succeed (no 400), and the
+    edition still needs its year and date to be published."""
+    add_url = reverse("wagtailadmin_pages:add", args=["conferences", "conferenceeditionpage", series.pk])
+    data = edition_form("Mötesplats 2028", "motesplats-2028")
+    data.update(year="", date="")
+    created = autosave(client, add_url, data)
+    draft = ConferenceEditionPage.objects.get(title="Mötesplats 2028")
+    assert not draft.live and draft.year is None
+
+    edit_url = reverse("wagtailadmin_pages:edit", args=[draft.pk])
+    response = client.post(edit_url, data)  # data has action-publish
+    assert response.status_code == 200  # the form again, with its errors
+    assert set(response.context["form"].errors) >= {"year", "date"}
+    draft.refresh_from_db()
+    assert not draft.live
+
+    data.update(year="2028", date="2028-10-18")
+    autosave(client, edit_url, data, created["revision_id"])
+    response = client.post(edit_url, data)
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert draft.live and draft.url == "/motesplats/2028/"
