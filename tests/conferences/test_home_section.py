@@ -127,3 +127,9 @@ def test_no_section_without_a_published_series(client, series, edition):
 def test_the_hook_answers_none_without_a_series(rf, home):
     request = rf.get("/")
     assert conference_home.conference_section(request) is None
+
+
+def test_a_draft_edition_without_year_or_date_is_ignored(client, series, edition):
+    series.add_child(instance=ConferenceEditionPage(title="Nästa års mötesplats", slug="utkast", live=False))
+    html = section_html(client)
+    assert edition.title in html and "Nästa års mötesplats" not in html
