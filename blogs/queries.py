@@ -1,7 +1,8 @@
 """Read-side queries for blog listings. Visibility rules live here and nowhere else."""
 
-from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce, Length, Substr
+from wagtail.models import PageViewRestriction
 
 from arena.models import Person
 from blogs.models import BlogIndexPage, BlogPostAuthor, BlogPostPage, BlogSpacePage, Comment
@@ -13,11 +14,31 @@ def blog_index():
 
 
 def posts_visible_to(user):
-    """Live posts; staff-only posts (a login view restriction) only for signed-in users."""
+    """Live posts the user may read: anonymous visitors only public ones; signed-in users also staff-only posts (a
+    login view restriction) and posts restricted to one of their groups, never a password-protected one (a listing
+    cannot ask for the password, and its title and introduction are what the password protects)."""
     posts = BlogPostPage.objects.live()
     if not user.is_authenticated:
-        posts = posts.public()
-    return posts
+        return posts.public()
+    return posts.exclude(_closed_to(user))
+
+
+def _closed_to(user):
+    """Whether a post or one of its ancestors has a view restriction the signed-in user does not pass (Wagtail's
+    rule for viewing a page; superusers pass group restrictions, and a listing passes no password). A correlated
+    subquery, so it costs no query of its own however many posts and restrictions there are."""
+    restrictions = PageViewRestriction.objects.exclude(restriction_type=PageViewRestriction.LOGIN)
+    if user.is_superuser:
+        restrictions = restrictions.filter(restriction_type=PageViewRestriction.PASSWORD)
+    else:
+        restrictions = restrictions.exclude(
+            restriction_type=PageViewRestriction.GROUPS, groups__in=user.groups.values("pk")
+        )
+    # The restricted page is the post or an ancestor: its path is a prefix of the post's path.
+    ancestors = restrictions.alias(post_path_prefix=Substr(OuterRef("path"), 1, Length("page__path"))).filter(
+        page__path=F("post_path_prefix")
+    )
+    return Exists(ancestors)
 
 
 def public_posts():

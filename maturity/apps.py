@@ -26,5 +26,9 @@ class MaturityConfig(AppConfig):
     verbose_name = _("Digital maturity")
 
     def ready(self):
-        # Demo content plugs into arena through maturity/wagtail_hooks.py (arena never imports maturity).
+        # Signals purge the page cache when a round or a national value changes. Demo content and the start page's
+        # headline plug into arena through maturity/wagtail_hooks.py (arena never imports maturity).
+        from maturity import signals
+
+        signals.connect()
         post_migrate.connect(grant_analyst_permissions, sender=self, dispatch_uid="maturity_grant_analysts")

@@ -31,6 +31,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from openpyxl.utils.exceptions import InvalidFileException
 
+from arena import page_cache
 from arena.models import Organisation
 from maturity.models import (
     Category,
@@ -609,6 +610,7 @@ class NationalImporter(BaseImporter):
                 for r, c, s, score, year in plan["values"]
             ]
         )
+        transaction.on_commit(page_cache.purge)  # the start page's headline compares with these values
         return _("%(values)s national reference values were imported (%(rounds)s).") % {
             "values": len(plan["values"]),
             "rounds": self.round_names(plan["rounds"].values()),

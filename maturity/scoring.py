@@ -24,6 +24,7 @@ from django.db import transaction
 from django.db.models import Avg, F, FloatField, Value
 from django.db.models.functions import Cast, Coalesce
 
+from arena import page_cache
 from arena.models import Organisation
 from maturity.models import Category, GroupScore, OrganisationScore, Response, Round, ScoreLevel
 
@@ -172,4 +173,6 @@ def recompute_round(round_, organisations=None):
         OrganisationScore.objects.bulk_create(rows, batch_size=1000)
         GroupScore.objects.filter(round=round_).delete()
         GroupScore.objects.bulk_create(group_scores(round_), batch_size=1000)
+        # The start page's headline and the open data show the round's figures once it is published.
+        transaction.on_commit(page_cache.purge)
     return round_
