@@ -1,0 +1,143 @@
+"""Read-side queries for change projects. Who may see which project is decided here and nowhere else."""
+
+from django.db.models import F, Max, Min, Q
+from django.utils import timezone
+from wagtail.models import CollectionViewRestriction
+
+from arena.linkable_content import resolve
+from arena.models import (
+    ChangeProjectIndexPage,
+    ChangeProjectPage,
+    FocusArea,
+    HomePageFeaturedProject,
+    Organisation,
+    ProjectFollower,
+)
+
+
+def project_index():
+    """/forandringsprojekt/; a site has one."""
+    return ChangeProjectIndexPage.objects.live().first()
+
+
+def projects_visible_to(user):
+    """Live projects; those behind a login restriction only for signed-in users."""
+    projects = ChangeProjectPage.objects.live()
+    if not user.is_authenticated:
+        projects = projects.public()
+    return projects
+
+
+def public_projects():
+    """Live and without restrictions: for related content and anything cached for everyone."""
+    return ChangeProjectPage.objects.live().public()
+
+
+def for_listing(projects):
+    """What a project card needs, in a fixed number of queries however many projects there are."""
+    return (
+        projects.select_related("organisation")
+        .prefetch_related("focus_areas")
+        .order_by(F("start_date").desc(nulls_last=True), "title", "pk")
+    )
+
+
+def filter_projects(projects, *, organisation=None, status=None, focus_area=None, year=None):
+    """An organisation matches as owner or partner; a year matches the projects running at some time in it."""
+    if organisation:
+        involved = ChangeProjectPage.objects.filter(
+            Q(organisation__slug=organisation) | Q(partner_organisations__slug=organisation)
+        )
+        projects = projects.filter(pk__in=involved.values("pk"))
+    if status:
+        projects = projects.filter(status=status)
+    if focus_area:
+        projects = projects.filter(pk__in=ChangeProjectPage.objects.filter(focus_areas__slug=focus_area).values("pk"))
+    if year:
+        projects = projects.filter(start_date__year__lte=year).filter(
+            Q(end_date__isnull=True) | Q(end_date__year__gte=year)
+        )
+    return projects
+
+
+def filter_choices(user):
+    """The index's filter options: organisations involved in a visible project, focus areas and years (3 queries)."""
+    visible = projects_visible_to(user)
+    organisations = Organisation.objects.filter(
+        Q(change_projects__in=visible.values("pk")) | Q(partner_projects__in=visible.values("pk"))
+    ).distinct()
+    span = visible.aggregate(first=Min("start_date"), last_start=Max("start_date"), last_end=Max("end_date"))
+    years = []
+    if span["first"]:
+        last = max(d.year for d in (span["last_start"], span["last_end"], timezone.localdate()) if d is not None)
+        years = list(range(last, span["first"].year - 1, -1))
+    return {
+        "organisations": list(organisations.order_by("name").only("name", "slug")),
+        "focus_areas": list(FocusArea.objects.only("name", "slug")),
+        "years": years,
+    }
+
+
+def visible_documents(documents, user):
+    """Documents from collections a user may open: none behind a view restriction for anonymous visitors, only
+    login-restricted ones for signed-in staff (superusers everything). Two queries for any number of documents."""
+    documents = list(documents)
+    if not documents or user.is_superuser:
+        return documents
+    restrictions = CollectionViewRestriction.objects.select_related("collection")
+    if user.is_authenticated:
+        restrictions = restrictions.exclude(restriction_type=CollectionViewRestriction.LOGIN)
+    closed = [restriction.collection.path for restriction in restrictions]
+    if not closed:
+        return documents
+    return [document for document in documents if not document.collection.path.startswith(tuple(closed))]
+
+
+def project_details(project, user):
+    """Everything a project page shows besides its own fields, in a fixed number of queries."""
+    links = [(link.content_type_id, link.object_id) for link in project.content_links.all()]
+    document_links = project.related_documents.select_related("document", "document__collection")
+    return {
+        "updates": sorted(project.updates.all(), key=lambda update: (update.date, update.pk or 0), reverse=True),
+        "documents": visible_documents((link.document for link in document_links), user),
+        "linked_items": resolve(links),
+        "is_following": bool(
+            user.is_authenticated and project.pk and ProjectFollower.objects.for_user(user).filter(project=project)
+        ),
+    }
+
+
+def featured_projects(home, limit):
+    """The start page's projects: the editors' choice, topped up with the most recently published others."""
+    chosen = [
+        link.project
+        for link in HomePageFeaturedProject.objects.filter(page=home, project__in=public_projects())
+        .select_related("project", "project__organisation")
+        .order_by("sort_order")[:limit]
+    ]
+    if len(chosen) < limit:
+        latest = (
+            public_projects()
+            .exclude(pk__in=[project.pk for project in chosen])
+            .select_related("organisation")
+            .order_by(F("last_published_at").desc(nulls_last=True), "-pk")[: limit - len(chosen)]
+        )
+        chosen += list(latest)
+    return chosen
+
+
+def related_projects(query):
+    """Public projects about some focus areas or tags, other organisations' first when asked, newest first."""
+    match = Q(focus_areas__in=query.focus_area_ids) if query.focus_area_ids else Q()
+    for tag in query.tags:
+        match |= Q(tags__name__iexact=tag)
+    if not match:
+        return []
+    ids = public_projects().filter(match)
+    if query.exclude_organisation_id is not None:
+        ids = ids.exclude(organisation_id=query.exclude_organisation_id)
+    return list(
+        ChangeProjectPage.objects.filter(pk__in=ids.values("pk"))
+        .select_related("organisation")
+        .order_by(F("last_published_at").desc(nulls_last=True), "-pk")[: query.limit]
+    )
