@@ -3,11 +3,14 @@
 from django.utils.translation import gettext_lazy as _
 
 from arena.linkable_content import LinkableType
+from arena.visibility import without_page_restrictions
 from blogs.models import BlogPostPage
 
 
 def published_posts():
-    return BlogPostPage.objects.live().public().select_related("organisation").order_by("-published_date", "-pk")
+    """Live posts without a view restriction (checked in SQL: a project page asks for several types at once)."""
+    posts = without_page_restrictions(BlogPostPage.objects.live())
+    return posts.select_related("organisation").order_by("-published_date", "-pk")
 
 
 def find_post(slug):

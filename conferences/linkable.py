@@ -4,30 +4,22 @@ session or recording is referred to as "<year>/<session code>", e.g. "2022/ai-i-
 from django.utils.translation import gettext_lazy as _
 
 from arena.linkable_content import LinkableType
-from conferences.models import ConferenceEditionPage, Recording, Session
+from arena.visibility import without_page_restrictions
+from conferences.models import Recording, Session
 
 
 def published_sessions():
-    """Published sessions of published, public editions."""
-    return (
-        Session.objects.filter(live=True, edition__live=True, edition__in=_public_editions())
-        .select_related("edition")
-        .order_by("-start", "title")
-    )
+    """Published sessions of published editions that no view restriction covers (checked in SQL)."""
+    sessions = without_page_restrictions(Session.objects.filter(live=True, edition__live=True), "edition__path")
+    return sessions.select_related("edition").order_by("-start", "title")
 
 
 def published_recordings():
-    return (
-        Recording.objects.published()
-        .filter(session__edition__in=_public_editions(), session__do_not_record=False)
-        .defer("transcript")
-        .select_related("session", "session__edition")
-        .order_by("-session__start")
+    """Recordings shown on their published session's page."""
+    recordings = without_page_restrictions(
+        Recording.objects.published().filter(session__do_not_record=False), "session__edition__path"
     )
-
-
-def _public_editions():
-    return ConferenceEditionPage.objects.live().public().values("pk")
+    return recordings.defer("transcript").select_related("session", "session__edition").order_by("-session__start")
 
 
 def _split(reference):

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -59,6 +60,25 @@ class ChangeProjectIndexPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("change project index")
         verbose_name_plural = _("change project indexes")
+
+    def route(self, request, path_components):
+        """As Wagtail routes (this page's own routes first, then a live child), but a project is loaded in one
+        query with its organisation and contact, and the page remembers the index it links back to."""
+        request.project_index = self
+        if path_components and self.live:
+            try:
+                self.resolve_subpage("/" + "/".join(path_components) + "/")
+            except Http404:
+                project = (
+                    ChangeProjectPage.objects.child_of(self)
+                    .filter(slug=path_components[0])
+                    .select_related("organisation", "contact")
+                    .first()
+                )
+                if project is None:
+                    raise
+                return project.route(request, path_components[1:])
+        return super().route(request, path_components)
 
     def route_url(self, name, *args, **kwargs):
         """The address of one of the routes below, e.g. route_url("proposal_route")."""

@@ -11,8 +11,10 @@ from arena.models import (
     FocusArea,
     HomePageFeaturedProject,
     Organisation,
+    ProjectDocument,
     ProjectFollower,
 )
+from arena.visibility import without_collection_restrictions, without_page_restrictions
 
 
 def project_index():
@@ -24,13 +26,13 @@ def projects_visible_to(user):
     """Live projects; those behind a login restriction only for signed-in users."""
     projects = ChangeProjectPage.objects.live()
     if not user.is_authenticated:
-        projects = projects.public()
+        projects = without_page_restrictions(projects)
     return projects
 
 
 def public_projects():
     """Live and without restrictions: for related content and anything cached for everyone."""
-    return ChangeProjectPage.objects.live().public()
+    return without_page_restrictions(ChangeProjectPage.objects.live())
 
 
 def for_listing(projects):
@@ -78,28 +80,32 @@ def filter_choices(user):
     }
 
 
-def visible_documents(documents, user):
-    """Documents from collections a user may open: none behind a view restriction for anonymous visitors, only
-    login-restricted ones for signed-in staff (superusers everything). Two queries for any number of documents."""
-    documents = list(documents)
-    if not documents or user.is_superuser:
-        return documents
-    restrictions = CollectionViewRestriction.objects.select_related("collection")
+def visible_document_links(links, user):
+    """A project's document links whose collection the user may open: none behind a view restriction for anonymous
+    visitors, login-restricted ones for signed-in staff, everything for superusers. One query."""
+    if user.is_superuser:
+        return links
+    kinds = None
     if user.is_authenticated:
-        restrictions = restrictions.exclude(restriction_type=CollectionViewRestriction.LOGIN)
-    closed = [restriction.collection.path for restriction in restrictions]
-    if not closed:
-        return documents
-    return [document for document in documents if not document.collection.path.startswith(tuple(closed))]
+        kinds = [kind for kind, _label in CollectionViewRestriction.RESTRICTION_CHOICES]
+        kinds.remove(CollectionViewRestriction.LOGIN)
+    return without_collection_restrictions(links, "document__collection__path", restriction_types=kinds)
 
 
-def project_details(project, user):
+def project_details(project, request):
     """Everything a project page shows besides its own fields, in a fixed number of queries."""
+    user = request.user
     links = [(link.content_type_id, link.object_id) for link in project.content_links.all()]
-    document_links = project.related_documents.select_related("document", "document__collection")
+    if project.pk and not getattr(request, "is_preview", False):
+        document_links = visible_document_links(
+            ProjectDocument.objects.filter(page=project).select_related("document").order_by("sort_order"), user
+        )
+    else:  # a preview: the edited, unsaved relations
+        document_links = project.related_documents.all()
     return {
+        "partners": list(project.partner_organisations.all()),
         "updates": sorted(project.updates.all(), key=lambda update: (update.date, update.pk or 0), reverse=True),
-        "documents": visible_documents((link.document for link in document_links), user),
+        "documents": [link.document for link in document_links],
         "linked_items": resolve(links),
         "is_following": bool(
             user.is_authenticated and project.pk and ProjectFollower.objects.for_user(user).filter(project=project)

@@ -43,8 +43,9 @@ def project_index(request, page):
 
 
 def project_context(request, project):
-    context = queries.project_details(project, request.user)
-    context["project_index"] = queries.project_index()
+    context = queries.project_details(project, request)
+    # The index routed this request to the project (ChangeProjectIndexPage.route); a preview has no such request.
+    context["project_index"] = getattr(request, "project_index", None) or queries.project_index()
     return context
 
 
