@@ -4,7 +4,6 @@ page, topped up with the most recently published projects."""
 from wagtail.models import Site
 
 from arena.home_sections import HomeSection
-from arena.models import HomePage
 from arena.projects import queries
 
 FEATURED_ON_HOME = 3
@@ -12,10 +11,7 @@ FEATURED_ON_HOME = 3
 
 def featured_projects(request):
     site = Site.find_for_request(request) if request is not None else None
-    home = HomePage.objects.filter(pk=site.root_page_id).first() if site is not None else HomePage.objects.first()
-    if home is None:
-        return None
-    projects = queries.featured_projects(home, FEATURED_ON_HOME)
+    projects = queries.featured_projects(site.root_page_id if site is not None else None, FEATURED_ON_HOME)
     if not projects:
         return None
     return HomeSection(

@@ -1,6 +1,6 @@
 """Read-side queries for change projects. Who may see which project is decided here and nowhere else."""
 
-from django.db.models import F, Max, Min, Q
+from django.db.models import F, Max, Min, OuterRef, Q, Subquery
 from django.utils import timezone
 from wagtail.models import CollectionViewRestriction
 
@@ -113,23 +113,18 @@ def project_details(project, request):
     }
 
 
-def featured_projects(home, limit):
-    """The start page's projects: the editors' choice, topped up with the most recently published others."""
-    chosen = [
-        link.project
-        for link in HomePageFeaturedProject.objects.filter(page=home, project__in=public_projects())
-        .select_related("project", "project__organisation")
-        .order_by("sort_order")[:limit]
-    ]
-    if len(chosen) < limit:
-        latest = (
-            public_projects()
-            .exclude(pk__in=[project.pk for project in chosen])
-            .select_related("organisation")
-            .order_by(F("last_published_at").desc(nulls_last=True), "-pk")[: limit - len(chosen)]
-        )
-        chosen += list(latest)
-    return chosen
+def featured_projects(home_id, limit):
+    """The start page's projects in one query: the editors' choice on the home page `home_id` in their order, topped
+    up with the most recently published others."""
+    featured_order = HomePageFeaturedProject.objects.filter(page_id=home_id, project=OuterRef("pk")).values(
+        "sort_order"
+    )[:1]
+    return list(
+        public_projects()
+        .select_related("organisation")
+        .annotate(featured_order=Subquery(featured_order))
+        .order_by(F("featured_order").asc(nulls_last=True), F("last_published_at").desc(nulls_last=True), "-pk")[:limit]
+    )
 
 
 def related_projects(query):
