@@ -169,6 +169,19 @@ def test_following_and_the_unsubscribe_page(page, projects):
     anonymous.context.close()
 
 
+def add_inline_form(page, button, field):
+    """Press an inline panel's add button until its first form is there (a click while the admin's scripts are
+    still starting is lost)."""
+    for _attempt in range(3):
+        page.get_by_role("button", name=re.compile(button, re.I)).click()
+        if page.locator(field).count():
+            return
+        page.wait_for_timeout(500)
+        if page.locator(field).count():
+            return
+    expect(page.locator(field)).to_be_attached()
+
+
 def set_hidden(page, selector, value):
     page.locator(selector).evaluate("(input, value) => { input.value = value; }", str(value))
 
@@ -188,6 +201,7 @@ def test_arena_editor_creates_links_and_publishes_a_project(page, projects):
 
     log_in(page, EDITOR_EMAIL, "/admin/")
     page.goto(f"/admin/pages/add/arena/changeprojectpage/{projects.index.pk}/")
+    page.wait_for_load_state("networkidle")  # the admin's controllers (inline panels) are connected
     page.locator("#id_title").fill("Digitala nycklar")
     page.locator("#id_summary").fill("Nycklar till stadens lokaler lånas ut digitalt.")
     # Snippet and document choosers are Wagtail's own modal widgets; the test fills their hidden inputs.
@@ -195,9 +209,10 @@ def test_arena_editor_creates_links_and_publishes_a_project(page, projects):
     page.locator("#id_status").select_option(value="pagaende")
     page.locator("#id_start_date").fill("2026-01-15")
     page.locator("#id_end_date").fill("2025-12-31")  # before the start: refused
-    page.get_by_role("button", name=re.compile("Lägg till dokument", re.I)).click()
+    page.locator("#id_end_date").press("Escape")  # close the date picker before clicking elsewhere
+    add_inline_form(page, "Lägg till dokument", "#id_related_documents-0-document")
     set_hidden(page, "#id_related_documents-0-document", document.pk)
-    page.get_by_role("button", name=re.compile("Lägg till relaterat innehåll", re.I)).click()
+    add_inline_form(page, "Lägg till relaterat innehåll", "#id_content_links-0-item")
     page.locator("#id_content_links-0-item").select_option(label=projects.post.title)
     page.get_by_role("button", name="Fler åtgärder").click()
     page.get_by_role("button", name="Publicera").click()
