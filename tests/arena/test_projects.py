@@ -484,3 +484,17 @@ def test_projects_are_searchable(index, owner):
 def test_anonymous_visitors_see_no_staff_only_project(index, owner):
     create_project(index, owner, "Internt", staff_only=True)
     assert not queries.projects_visible_to(AnonymousUser()).exists()
+
+
+def test_sql_privacy_filter_agrees_with_wagtails_public(index, owner, partner):
+    """arena.visibility: a restriction on a page or on any ancestor hides it, as Wagtail's .public() does."""
+    from wagtail.models import PageViewRestriction
+
+    from arena.visibility import without_page_restrictions
+
+    open_project = create_project(index, owner, "Öppet")
+    own_restriction = create_project(index, owner, "Eget lösenord", staff_only=True)
+    under_restricted_space = create_post(partner.blog_space, "I en låst blogg")
+    PageViewRestriction.objects.create(page=partner.blog_space, restriction_type=PageViewRestriction.LOGIN)
+    pages = Page.objects.filter(pk__in=[open_project.pk, own_restriction.pk, under_restricted_space.pk])
+    assert set(without_page_restrictions(pages)) == set(pages.public()) == {open_project.page_ptr}
