@@ -4,11 +4,13 @@ from django.utils.translation import gettext_lazy as _
 
 
 def after_migrate(sender, using, **kwargs):
+    from arena.projects.setup import ensure_projects_section
     from arena.site_url import sync_default_site
     from arena.slugs import asciify_existing_slugs
 
     sync_default_site()
     asciify_existing_slugs()
+    ensure_projects_section()  # /forandringsprojekt/ with its permissions and workflow, once there is a home page
 
 
 class ArenaConfig(AppConfig):

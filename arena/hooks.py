@@ -31,3 +31,8 @@ RELATED_CONTENT = "arena_related_content"
 # fn() -> str. Changes whenever content that RELATED_CONTENT answers with is published or unpublished; caches of
 # related content are keyed by the concatenation.
 CONTENT_VERSION = "arena_content_version"
+
+# fn() -> arena.linkable_content.LinkableType | None. A kind of public content (blog posts, conference sessions,
+# recordings ...) that arena's pages may link to, e.g. a change project's related content: arena stores the link
+# generically (content type + id) and shows only what the type's `published()` queryset holds.
+LINKABLE_CONTENT = "arena_linkable_content"

@@ -8,6 +8,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from arena import page_cache, site_pages
 from arena.models import FocusArea, Organisation, Person, SiteSettings
+from arena.projects import signals as projects_signals
 
 
 def provision_saved_organisation(sender, instance, raw=False, **kwargs):
@@ -73,3 +74,4 @@ def connect():
     post_page_move.connect(forget_changed_site_page)
     post_save.connect(forget_site_pages, sender=Site)
     post_delete.connect(forget_site_pages, sender=Site)
+    projects_signals.connect()  # change projects: mail followers about new updates

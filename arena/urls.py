@@ -8,6 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from arena.api import api_router
+from arena.projects.views import unsubscribe as project_unsubscribe
 from arena.views.health import healthz
 from arena.views.robots import favicon_ico, robots_txt
 from arena.views.search import search
@@ -24,6 +25,7 @@ urlpatterns = [
     path("dokument/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     path("sok/", search, name="search"),
+    path("bevakning/avsluta/<str:token>/", project_unsubscribe, name="project_unsubscribe"),
     path("mognad/", include("maturity.urls")),
 ]
 

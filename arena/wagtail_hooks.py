@@ -7,14 +7,22 @@ from arena import hooks as arena_hooks
 from arena.admin_display import yes_no_column
 from arena.consultations.demo import seed_consultation_demo
 from arena.models import FocusArea, Organisation, Person
+from arena.projects import demo as projects_demo
+from arena.projects import home as projects_home
+from arena.projects import related as projects_related
 from arena.related_content import pages_version, related_pages
 from arena.snippet_choosers import SnippetChooserViewSet
 
+# Change projects: after the apps' posts (10) and sessions (20); pages_version (below) covers their publication.
+hooks.register(arena_hooks.RELATED_CONTENT, projects_related.related_projects, order=30)
 # Other pages come last among related content: the apps' own lists (posts, sessions) are more specific.
 hooks.register(arena_hooks.RELATED_CONTENT, related_pages, order=90)
 hooks.register(arena_hooks.CONTENT_VERSION, pages_version, order=90)
 # After the apps' demo content (blogs 10, conferences 20, maturity 30).
 hooks.register(arena_hooks.SEED_DEMO, seed_consultation_demo, order=45)
+hooks.register(arena_hooks.HOME_SECTIONS, projects_home.featured_projects, order=5)
+# After the blogs (10) and the conference (20), whose posts and sessions the demo projects link to.
+hooks.register(arena_hooks.SEED_DEMO, projects_demo.seed_projects_demo, order=40)
 
 
 class OrganisationViewSet(SnippetViewSet):

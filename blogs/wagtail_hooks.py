@@ -3,7 +3,7 @@
 from wagtail import hooks
 
 from arena import hooks as arena_hooks
-from blogs import demo, home, provisioning, related
+from blogs import demo, home, linkable, provisioning, related
 from blogs.admin_views import CommentViewSet
 
 
@@ -18,3 +18,4 @@ hooks.register(arena_hooks.HOME_SECTIONS, home.latest_posts, order=10)
 hooks.register(arena_hooks.HOME_SECTIONS, home.blog_spaces, order=20)
 hooks.register(arena_hooks.SEED_DEMO, demo.seed_blog_demo, order=10)
 hooks.register(arena_hooks.RELATED_CONTENT, related.related_posts, order=10)
+hooks.register(arena_hooks.LINKABLE_CONTENT, linkable.linkable_posts, order=10)

@@ -5,7 +5,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from arena import hooks as arena_hooks
-from conferences import home, related
+from conferences import home, linkable, related
 from conferences.admin.viewsets import ConferenceViewSetGroup
 from conferences.demo import seed
 
@@ -17,3 +17,5 @@ hooks.register(arena_hooks.HOME_SECTIONS, home.conference_section, order=15)
 hooks.register(arena_hooks.SEED_DEMO, seed.seed_conference_demo, order=20)
 hooks.register(arena_hooks.RELATED_CONTENT, related.related_sessions, order=20)
 hooks.register(arena_hooks.CONTENT_VERSION, related.sessions_version, order=20)
+hooks.register(arena_hooks.LINKABLE_CONTENT, linkable.linkable_sessions, order=20)
+hooks.register(arena_hooks.LINKABLE_CONTENT, linkable.linkable_recordings, order=21)

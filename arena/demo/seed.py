@@ -21,6 +21,7 @@ from arena.models import (
     SiteSettings,
     StandardPage,
 )
+from arena.projects.setup import ensure_projects_section
 from arena.provisioning import grant_arena_editor_pages, provision_organisation
 from arena.roles import ANALYSTS, ARENA_EDITORS, ORGANISERS, ensure_role_groups
 from arena.site_url import sync_default_site
@@ -231,6 +232,7 @@ def seed(password, stdout=None, organisation_names=None, app_content=True):
     pages = seed_arena_pages(home)
     seed_site_settings(home, pages)
     grant_arena_editor_pages(home)
+    ensure_projects_section(home)
     users = seed_users(password)
     for seeder in hooks.get_hooks(SEED_DEMO) if app_content else ():
         seeder(home=home, organisations=organisations, stdout=stdout)

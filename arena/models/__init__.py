@@ -1,6 +1,19 @@
 from .consultations import ConsultationFormField, ConsultationIndexPage, ConsultationPage, ConsultationState
 from .organisations import Organisation, OrganisationGroup, OrganisationQuerySet
 from .pages import AccessibilityReportField, AccessibilityStatementPage, HomePage, StandardPage
+from .projects import (
+    ChangeProjectIndexPage,
+    ChangeProjectPage,
+    ChangeProjectTag,
+    HomePageFeaturedProject,
+    ProjectBenefit,
+    ProjectContentLink,
+    ProjectDocument,
+    ProjectFollower,
+    ProjectStatus,
+    ProjectUpdate,
+    ProjectUpdateMailing,
+)
 from .site_settings import SiteSettings
 from .taxonomy import FocusArea, Person
 
@@ -11,12 +24,23 @@ __all__ = [
     "ConsultationIndexPage",
     "ConsultationPage",
     "ConsultationState",
+    "ChangeProjectIndexPage",
+    "ChangeProjectPage",
+    "ChangeProjectTag",
     "FocusArea",
     "HomePage",
+    "HomePageFeaturedProject",
     "Organisation",
     "OrganisationGroup",
     "OrganisationQuerySet",
     "Person",
+    "ProjectBenefit",
+    "ProjectContentLink",
+    "ProjectDocument",
+    "ProjectFollower",
+    "ProjectStatus",
+    "ProjectUpdate",
+    "ProjectUpdateMailing",
     "SiteSettings",
     "StandardPage",
 ]

@@ -23,7 +23,11 @@ class HomePage(Page):
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        InlinePanel("featured_projects", label=_("Featured change project"), heading=_("Featured change projects")),
+    ]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
     api_fields = [APIField("intro"), APIField("body")]
 

@@ -1,0 +1,102 @@
+"""HTTP for change projects: the index with filters, a project page's extra context, proposals, following and the
+one-click unsubscribe. Queries come from arena.projects.queries, rules from arena.projects.services."""
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+
+from arena.pagination import paginate
+from arena.projects import queries, services
+from arena.projects.forms import ProjectFilterForm, ProposalForm
+
+PROJECTS_PER_PAGE = 12
+
+
+def project_index(request, page):
+    choices = queries.filter_choices(request.user)
+    form = ProjectFilterForm(request.GET, **choices)
+    is_valid = form.is_valid()
+    filters = form.active_filters()
+    projects = queries.filter_projects(
+        queries.for_listing(queries.projects_visible_to(request.user)),
+        organisation=filters.get("organisation"),
+        status=filters.get("status"),
+        focus_area=filters.get("fokus"),
+        year=filters.get("ar"),
+    )
+    context = page.get_context(request)
+    context.update(
+        projects=paginate(request, projects, PROJECTS_PER_PAGE),
+        filter_form=form,
+        active_filters=[(form[name], form[name].data) for name in filters],
+        **choices,
+    )
+    return TemplateResponse(
+        request, "arena/projects/change_project_index_page.html", context, status=200 if is_valid else 400
+    )
+
+
+def project_context(request, project):
+    context = queries.project_details(project, request)
+    # The index routed this request to the project (ChangeProjectIndexPage.route); a preview has no such request.
+    context["project_index"] = getattr(request, "project_index", None) or queries.project_index()
+    return context
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def propose_project(request, index):
+    if not request.user.is_authenticated:
+        return redirect_to_login(index.route_url("proposal_route"))
+    form = ProposalForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST":
+        if form.is_valid():
+            services.create_proposal(index, request.user, **form.cleaned_data)
+            messages.success(
+                request, _("Thank you! Your proposal has been sent to the arena editors, who will contact you.")
+            )
+            return redirect(index.url)
+    context = index.get_context(request)
+    context["form"] = form
+    status = 400 if form.is_bound and form.errors else 200
+    return TemplateResponse(request, "arena/projects/proposal_page.html", context, status=status)
+
+
+@never_cache
+@require_http_methods(["POST"])
+def follow_project(request, index, project_id):
+    project = queries.projects_visible_to(request.user).child_of(index).filter(pk=project_id).first()
+    if project is None:
+        raise Http404(_("There is no such change project."))
+    if not request.user.is_authenticated:
+        return redirect_to_login(project.url)
+    if request.POST.get("action") == "unfollow":
+        services.unfollow(request.user, project)
+        messages.success(request, _("You no longer follow “%(title)s”.") % {"title": project.title})
+    else:
+        services.follow(request.user, project)
+        messages.success(
+            request,
+            _("You follow “%(title)s”. We e-mail you when the project publishes an update.") % {"title": project.title},
+        )
+    return redirect(project.url)
+
+
+@never_cache
+@csrf_exempt  # the signed token is the authority, and mail clients' one-click POST (RFC 8058) has no CSRF token
+@require_http_methods(["GET", "HEAD", "POST"])
+def unsubscribe(request, token):
+    pair = services.read_unsubscribe_token(token)
+    if pair is None:
+        return TemplateResponse(request, "arena/projects/unsubscribe.html", {"invalid": True}, status=400)
+    if request.method == "POST":
+        project, _ended = services.unsubscribe(token)
+        return TemplateResponse(request, "arena/projects/unsubscribe.html", {"project": project, "done": True})
+    project = queries.projects_visible_to(request.user).filter(pk=pair[1]).first()
+    return TemplateResponse(request, "arena/projects/unsubscribe.html", {"project": project, "token": token})
