@@ -5,6 +5,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from arena import hooks as arena_hooks
 from arena.admin_display import yes_no_column
+from arena.library.demo import seed_library
 from arena.models import FocusArea, Organisation, Person
 from arena.related_content import pages_version, related_pages
 from arena.snippet_choosers import SnippetChooserViewSet
@@ -12,6 +13,8 @@ from arena.snippet_choosers import SnippetChooserViewSet
 # Other pages come last among related content: the apps' own lists (posts, sessions) are more specific.
 hooks.register(arena_hooks.RELATED_CONTENT, related_pages, order=90)
 hooks.register(arena_hooks.CONTENT_VERSION, pages_version, order=90)
+# The material library's page and documents; seeders with a higher order can link to the documents.
+hooks.register(arena_hooks.SEED_DEMO, seed_library, order=35)
 
 
 class OrganisationViewSet(SnippetViewSet):

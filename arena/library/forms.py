@@ -37,3 +37,38 @@ class ArenaDocumentForm(BaseDocumentForm):
         if isinstance(uploaded, UploadedFile):
             validate_document_upload(uploaded)
         return uploaded
+
+
+class LibraryFilterForm(forms.Form):
+    """The filters and search on /material/. Unknown organisations or focus areas simply match nothing; values that
+    cannot be right (a type that does not exist, a year that is not a number) are named in an error message."""
+
+    q = forms.CharField(required=False, max_length=200, label=_("Search text"))
+    organisation = forms.SlugField(required=False, label=_("Organisation"))
+    typ = forms.ChoiceField(required=False, label=_("Document type"))
+    fokus = forms.SlugField(required=False, label=_("Focus area"))
+    ar = forms.IntegerField(required=False, min_value=1900, max_value=2100, label=_("Year"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["typ"].choices = type_filter_choices()
+
+    def filters(self):
+        """The valid filters as keyword arguments for arena.library.queries.library_documents (an invalid one is
+        left out: the listing still answers, with the error shown)."""
+        self.is_valid()
+        data = self.cleaned_data
+        return {
+            "query": data.get("q") or "",
+            "organisation": data.get("organisation") or None,
+            "document_type": data.get("typ") or None,
+            "focus_area": data.get("fokus") or None,
+            "year": data.get("ar"),
+        }
+
+
+def type_filter_choices():
+    from arena.library.queries import GOVERNING
+    from arena.models import DocumentType
+
+    return [("", _("All types")), (GOVERNING, _("Governing documents (all)")), *DocumentType.choices]

@@ -6,6 +6,7 @@ from .documents import (
     DocumentLanguage,
     DocumentType,
 )
+from .library import MaterialLibraryPage
 from .organisations import Organisation, OrganisationGroup, OrganisationQuerySet
 from .pages import AccessibilityReportField, AccessibilityStatementPage, HomePage, StandardPage
 from .site_settings import SiteSettings
@@ -22,6 +23,7 @@ __all__ = [
     "AccessibilityStatementPage",
     "FocusArea",
     "HomePage",
+    "MaterialLibraryPage",
     "Organisation",
     "OrganisationGroup",
     "OrganisationQuerySet",

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef
 from django.db.models.functions import Length, Substr
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument, DocumentQuerySet
 from wagtail.models import BaseViewRestriction, Collection, CollectionViewRestriction
@@ -179,6 +180,11 @@ class ArenaDocument(AbstractDocument):
         return getattr(self, "_loaded_file", None) != (self.file.name, self.file_hash)
 
     @property
+    def slug(self):
+        """The ASCII slug in the address of the document's page in the library (made from the title)."""
+        return slugify(self.title)[:80].strip("-") or "dokument"
+
+    @property
     def is_governing(self):
         return self.document_type in GOVERNING_TYPES
 
@@ -189,11 +195,15 @@ class ArenaDocument(AbstractDocument):
 
 
 def organisation_for_collection(collection):
-    """The organisation whose collection is `collection` or the nearest collection above it, or None."""
+    """The organisation whose collection is `collection` or the nearest collection above it, or None.
+
+    The path is read afresh: collections are kept sorted by name, so adding one can move its siblings' paths and
+    leave an instance loaded earlier pointing at another place in the tree."""
     from arena.models.organisations import Organisation
 
-    return (
-        Organisation.objects.filter(collection__in=collection.get_ancestors(inclusive=True))
-        .order_by("-collection__depth")
-        .first()
-    )
+    path = Collection.objects.filter(pk=collection.pk).values_list("path", flat=True).first()
+    if path is None:
+        return None
+    step = Collection.steplen
+    ancestor_paths = [path[:end] for end in range(step, len(path) + 1, step)]
+    return Organisation.objects.filter(collection__path__in=ancestor_paths).order_by("-collection__depth").first()
