@@ -33,15 +33,8 @@ ODF_MIMETYPES = {
 # The part each Office Open XML format cannot be without, besides [Content_Types].xml.
 OOXML_MAIN_PARTS = {"word/document.xml": "docx", "xl/workbook.xml": "xlsx", "ppt/presentation.xml": "pptx"}
 
-FORMAT_NAMES = {
-    "pdf": "PDF",
-    "docx": "Word (DOCX)",
-    "xlsx": "Excel (XLSX)",
-    "pptx": "PowerPoint (PPTX)",
-    "odt": "OpenDocument-text (ODT)",
-    "ods": "OpenDocument-kalkylblad (ODS)",
-    "odp": "OpenDocument-presentation (ODP)",
-}
+# What the messages call each format: its usual name, the same in every language.
+FORMAT_NAMES = {extension: extension.upper() for extension in ("pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp")}
 
 
 @dataclass(frozen=True)
@@ -50,7 +43,7 @@ class DetectedFormat:
 
 
 def allowed_formats_text():
-    return ", ".join(FORMAT_NAMES[extension].split(" ")[-1].strip("()") for extension in FORMAT_NAMES)
+    return ", ".join(FORMAT_NAMES.values())
 
 
 def refuse(message, code):
@@ -181,9 +174,16 @@ def detect_format(uploaded):
 
 
 def validate_document_upload(uploaded):
-    """Check an uploaded file's size and content, and that its name ends as its content is. Returns the format."""
-    detected = detect_format(uploaded)
+    """Check an uploaded file's name, size and content, and that its name ends as its content is. Returns the
+    format."""
     extension = os.path.splitext(uploaded.name or "")[1].lower().lstrip(".")
+    if extension not in settings.WAGTAILDOCS_EXTENSIONS:
+        refuse(
+            _("Files ending in .%(extension)s cannot be uploaded. Allowed formats: %(formats)s.")
+            % {"extension": extension or "–", "formats": allowed_formats_text()},
+            "extension",
+        )
+    detected = detect_format(uploaded)
     if extension != detected.extension:
         refuse(
             _(

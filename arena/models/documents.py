@@ -148,7 +148,8 @@ class ArenaDocument(AbstractDocument):
         verbose_name_plural = _("documents")
 
     def clean(self):
-        super().clean()
+        if self.file:  # Wagtail checks the extension; without a file (refused by the form) there is none to check
+            super().clean()
         if not self.is_accessible and not self.accessible_alternative_url:
             raise ValidationError(
                 {

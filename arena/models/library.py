@@ -46,4 +46,3 @@ class MaterialLibraryPage(RoutablePageMixin, Page):
         return self.get_url(request) + self.reverse_subpage(
             "document_route", kwargs={"document_id": document.pk, "slug": document.slug}
         )
-

@@ -7,7 +7,7 @@ from wagtail.models import Collection
 from arena.demo.seed import seed
 from arena.library.demo import STAFF_COLLECTION_NAME, seed_library
 from arena.library.validation import validate_document_upload
-from arena.models import ARENA_COLLECTION_NAME, DocumentType, MaterialLibraryPage, Organisation
+from arena.models import ARENA_COLLECTION_NAME, GOVERNING_TYPES, DocumentType, MaterialLibraryPage, Organisation
 from tests.helpers.demo import DEMO_TEST_PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -33,7 +33,7 @@ def test_the_demo_library_has_governing_documents_and_twenty_more(seeded):
         "Göteborgs Stads riktlinje för styrning, samordning och finansiering av digital utveckling och förvaltning",
         "Göteborgs Stads plan för digitalisering 2022–2025",
     } <= titles
-    governing = Document.objects.filter(document_type__in=["policy", "riktlinje", "plan"], title__startswith="Göteborgs")
+    governing = Document.objects.filter(document_type__in=GOVERNING_TYPES, title__startswith="Göteborgs")
     assert {document.file_extension for document in governing} == {"pdf"}
     assert all(document.organisation.name == "Stadsledningskontoret" for document in governing)
     plan = Document.objects.get(title="Göteborgs Stads plan för digitalisering 2022–2025")
