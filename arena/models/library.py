@@ -41,8 +41,19 @@ class MaterialLibraryPage(RoutablePageMixin, Page):
 
         return document_detail(request, self, document_id, slug)
 
+    def get_sitemap_urls(self, request=None):
+        """The library itself and every public document's page."""
+        from wagtail.documents import get_document_model
+
+        base = self.get_full_url(request)
+        documents = get_document_model().objects.public().only("pk", "title", "created_at").order_by("pk")
+        return super().get_sitemap_urls(request) + [
+            {"location": base + self.document_path(document), "lastmod": document.created_at} for document in documents
+        ]
+
+    def document_path(self, document):
+        return self.reverse_subpage("document_route", kwargs={"document_id": document.pk, "slug": document.slug})
+
     def document_url(self, document, request=None):
         """The address of a document's page in the library."""
-        return self.get_url(request) + self.reverse_subpage(
-            "document_route", kwargs={"document_id": document.pk, "slug": document.slug}
-        )
+        return self.get_url(request) + self.document_path(document)

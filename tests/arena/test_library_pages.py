@@ -265,6 +265,16 @@ class TestDownloads:
         response.close()
 
 
+def test_the_sitemap_lists_public_document_pages_only(client, library, documents):
+    response = client.get("/sitemap.xml")
+
+    assert response.status_code == 200
+    xml = response.content.decode()
+    assert f"http://testserver{library.document_url(documents['policy'])}" in xml
+    assert f"http://testserver{library.document_url(documents['report'])}" in xml
+    assert library.document_url(documents["secret"]) not in xml
+
+
 class TestApi:
     def test_the_api_lists_public_documents_only_whoever_asks(self, client, documents):
         anonymous = client.get("/api/v2/documents/").json()
