@@ -52,3 +52,15 @@ def delete_old_form_submissions():
     old = FormSubmission.objects.filter(submit_time__lt=cutoff).exclude(page__in=ConsultationPage.objects.values("pk"))
     deleted, _ = old.delete()
     return deleted
+
+
+@shared_task
+def extract_document_text(document_id):
+    """Read the text inside a library document into its search index entry."""
+    from wagtail.documents import get_document_model
+
+    from arena.library.extraction import store_extracted_text
+
+    document = get_document_model().objects.filter(pk=document_id).first()
+    if document is not None:
+        store_extracted_text(document)

@@ -6,6 +6,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from arena import hooks as arena_hooks
 from arena.admin_display import yes_no_column
 from arena.consultations.demo import seed_consultation_demo
+from arena.library.demo import seed_library
 from arena.models import FocusArea, Organisation, Person
 from arena.projects import demo as projects_demo
 from arena.projects import home as projects_home
@@ -23,6 +24,8 @@ hooks.register(arena_hooks.SEED_DEMO, seed_consultation_demo, order=45)
 hooks.register(arena_hooks.HOME_SECTIONS, projects_home.featured_projects, order=5)
 # After the blogs (10) and the conference (20), whose posts and sessions the demo projects link to.
 hooks.register(arena_hooks.SEED_DEMO, projects_demo.seed_projects_demo, order=40)
+# The material library's page and documents; seeders with a higher order can link to the documents.
+hooks.register(arena_hooks.SEED_DEMO, seed_library, order=35)
 
 
 class OrganisationViewSet(SnippetViewSet):

@@ -1,4 +1,13 @@
 from .consultations import ConsultationFormField, ConsultationIndexPage, ConsultationPage, ConsultationState
+from .documents import (
+    ARENA_COLLECTION_NAME,
+    GOVERNING_TYPES,
+    ArenaDocument,
+    ArenaDocumentQuerySet,
+    DocumentLanguage,
+    DocumentType,
+)
+from .library import MaterialLibraryPage
 from .organisations import Organisation, OrganisationGroup, OrganisationQuerySet
 from .pages import AccessibilityReportField, AccessibilityStatementPage, HomePage, StandardPage
 from .projects import (
@@ -18,6 +27,12 @@ from .site_settings import SiteSettings
 from .taxonomy import FocusArea, Person
 
 __all__ = [
+    "ARENA_COLLECTION_NAME",
+    "GOVERNING_TYPES",
+    "ArenaDocument",
+    "ArenaDocumentQuerySet",
+    "DocumentLanguage",
+    "DocumentType",
     "AccessibilityReportField",
     "AccessibilityStatementPage",
     "ConsultationFormField",
@@ -30,6 +45,7 @@ __all__ = [
     "FocusArea",
     "HomePage",
     "HomePageFeaturedProject",
+    "MaterialLibraryPage",
     "Organisation",
     "OrganisationGroup",
     "OrganisationQuerySet",

@@ -14,6 +14,7 @@ PostgreSQL only: the search page's results (and so the links on it) depend on th
 """
 
 import os
+import re
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
@@ -62,6 +63,8 @@ FIXED_ROUTES = [
 #   that ran before in the same database (sequences are not rolled back), not on the code;
 # - /admin/: not public; an anonymous visitor is only ever sent to the login page.
 SKIPPED_PREFIXES = ("/static/", "/media/", "/dokument/", "/admin/")
+# - /material/<id>/<slug>/: a library document's page carries its database id, for the same reason.
+SKIPPED_PATHS = re.compile(r"^/material/\d+/")
 # Pages whose own status is checked but whose links are not followed: search results that rank equally may come
 # in any order, so which of them land on the first page can differ from run to run.
 LINKS_NOT_FOLLOWED_FROM = ("/sok/",)
@@ -87,7 +90,7 @@ def local_path(href, base):
     if url.scheme not in ("http", "https") or url.hostname not in LOCAL_HOSTS:
         return None
     path = url.path + (f"?{url.query}" if url.query else "")
-    if path.startswith(SKIPPED_PREFIXES):
+    if path.startswith(SKIPPED_PREFIXES) or SKIPPED_PATHS.match(path):
         return None
     return path
 

@@ -56,8 +56,9 @@ def test_seed_twice_gives_the_same_counts(seeded):
     assert first["organisations"] == 44
     assert first["users"] == len(DEMO_USERS)
     assert first["organisation_groups"] == 2 * 44
-    # One collection per organisation plus Wagtail's root collection.
-    assert first["collections"] == 44 + 1
+    # One collection per organisation, Wagtail's root collection, and the material library's arena collection
+    # with its staff-only child.
+    assert first["collections"] == 44 + 1 + 2
     assert first["sites"] == 1
 
 

@@ -1,0 +1,44 @@
+"""The routes of /material/ (arena.models.MaterialLibraryPage): the listing and one page per document."""
+
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+
+from arena.library import queries
+from arena.library.forms import LibraryFilterForm
+from arena.pagination import paginate
+
+DOCUMENTS_PER_PAGE = 20
+
+
+def library_index(request, page):
+    form = LibraryFilterForm(request.GET)
+    filters = form.filters()
+    visible = queries.visible_documents(request.user)
+    documents = paginate(request, queries.library_documents(request.user, **filters), DOCUMENTS_PER_PAGE)
+    for document in documents:
+        document.page_url = page.document_url(document, request)
+    context = page.get_context(request)
+    context.update(
+        documents=documents,
+        filter_form=form,
+        active_filters={key: value for key, value in form.cleaned_data.items() if value},
+        organisations=queries.publishing_organisations(visible),
+        focus_areas=queries.focus_areas(),
+        years=queries.document_years(visible),
+    )
+    return TemplateResponse(
+        request, "arena/library/material_library_page.html", context, status=400 if form.errors else 200
+    )
+
+
+def document_detail(request, page, document_id, slug):
+    document = queries.document_for_page(request.user, document_id)
+    if document is None:
+        raise Http404(_("There is no such document in the library."))
+    if slug != document.slug:
+        return redirect(page.document_url(document, request), permanent=True)
+    context = page.get_context(request)
+    context.update(document=document, used_in=list(queries.pages_using(document)))
+    return TemplateResponse(request, "arena/library/document_page.html", context)
