@@ -31,3 +31,8 @@ RELATED_CONTENT = "arena_related_content"
 # fn() -> str. Changes whenever content that RELATED_CONTENT answers with is published or unpublished; caches of
 # related content are keyed by the concatenation.
 CONTENT_VERSION = "arena_content_version"
+
+# fn(text, request) -> iterable of arena.search.results.SearchHit. Things that /sok/ finds for the (cleaned) search
+# text, only what this request's user may see (sessions and transcripts: what an anonymous visitor may see). Every
+# source's hits are ranked together; order only decides which source is asked first.
+SEARCH_SOURCES = "arena_search_sources"

@@ -7,11 +7,14 @@ from arena import hooks as arena_hooks
 from arena.admin_display import yes_no_column
 from arena.models import FocusArea, Organisation, Person
 from arena.related_content import pages_version, related_pages
+from arena.search.sources import page_hits
 from arena.snippet_choosers import SnippetChooserViewSet
 
 # Other pages come last among related content: the apps' own lists (posts, sessions) are more specific.
 hooks.register(arena_hooks.RELATED_CONTENT, related_pages, order=90)
 hooks.register(arena_hooks.CONTENT_VERSION, pages_version, order=90)
+# Pages first, then documents; the apps' sources (conferences: 30) after. All hits are ranked together.
+hooks.register(arena_hooks.SEARCH_SOURCES, page_hits, order=10)
 
 
 class OrganisationViewSet(SnippetViewSet):

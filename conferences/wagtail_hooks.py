@@ -5,7 +5,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from arena import hooks as arena_hooks
-from conferences import related
+from conferences import related, search
 from conferences.admin.viewsets import ConferenceViewSetGroup
 from conferences.demo import seed
 
@@ -16,3 +16,4 @@ register_snippet(ConferenceViewSetGroup)
 hooks.register(arena_hooks.SEED_DEMO, seed.seed_conference_demo, order=20)
 hooks.register(arena_hooks.RELATED_CONTENT, related.related_sessions, order=20)
 hooks.register(arena_hooks.CONTENT_VERSION, related.sessions_version, order=20)
+hooks.register(arena_hooks.SEARCH_SOURCES, search.search_hits, order=30)

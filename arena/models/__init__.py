@@ -1,5 +1,6 @@
 from .organisations import Organisation, OrganisationGroup, OrganisationQuerySet
 from .pages import AccessibilityReportField, AccessibilityStatementPage, HomePage, StandardPage
+from .search import UnansweredSearch
 from .site_settings import SiteSettings
 from .taxonomy import FocusArea, Person
 
@@ -14,4 +15,5 @@ __all__ = [
     "Person",
     "SiteSettings",
     "StandardPage",
+    "UnansweredSearch",
 ]
