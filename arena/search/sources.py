@@ -57,7 +57,7 @@ def searchable_text(obj):
             continue
         value = model_field.value_from_object(obj)
         if isinstance(model_field, StreamField):
-            parts.extend(raw_stream_text(value.raw_data if hasattr(value, "raw_data") else value))
+            parts.extend(raw_stream_text(list(value.raw_data) if hasattr(value, "raw_data") else value))
         elif isinstance(model_field, RichTextField):
             parts.append(strip_tags(value or ""))
         elif isinstance(value, str):

@@ -3,24 +3,20 @@ most similar word that one does.
 
 On PostgreSQL, similarity is pg_trgm's (trigrams; the extension is created by arena's search migration). On SQLite
 (the embedded default) Python's difflib stands in, with a stricter cut-off. The words come from the titles of public
-live pages and public documents, cached for a few minutes per page publication.
+live pages and public documents.
 """
 
 import difflib
 import re
 
-from django.core.cache import cache
 from django.db import connection
 from wagtail.documents import get_document_model
 from wagtail.models import Page
-
-from arena.related_content import pages_version
 
 MIN_WORD_LENGTH = 4
 MAX_WORDS = 6  # words of a query that are looked at
 TRIGRAM_THRESHOLD = 0.3
 DIFFLIB_CUTOFF = 0.75
-VOCABULARY_SECONDS = 600
 WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -40,7 +36,9 @@ def build_vocabulary():
 
 
 def vocabulary():
-    return cache.get_or_set(f"search-vocabulary:{pages_version()}", build_vocabulary, VOCABULARY_SECONDS)
+    """Built for each search that found nothing (two queries): rare enough not to need a cache that would have to
+    follow every publication."""
+    return build_vocabulary()
 
 
 def closest_word(word, words):
