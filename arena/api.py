@@ -1,4 +1,4 @@
-"""The read-only Wagtail API at /api/v2/: public, live pages plus images and documents."""
+"""The read-only Wagtail API at /api/v2/: public, live pages plus images and the library's public documents."""
 
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
@@ -14,7 +14,14 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
         return super().get_base_queryset().public()
 
 
+class PublicDocumentsAPIViewSet(DocumentsAPIViewSet):
+    """Only documents outside staff-only (view-restricted) collections: the API is public, whoever asks."""
+
+    def get_queryset(self):
+        return super().get_queryset().public()
+
+
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", PublicPagesAPIViewSet)
 api_router.register_endpoint("images", ImagesAPIViewSet)
-api_router.register_endpoint("documents", DocumentsAPIViewSet)
+api_router.register_endpoint("documents", PublicDocumentsAPIViewSet)

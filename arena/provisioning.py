@@ -11,10 +11,12 @@ from wagtail import hooks
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 
 from arena.hooks import PROVISION_ORGANISATION
-from arena.models import Organisation, OrganisationGroup
+from arena.models import ARENA_COLLECTION_NAME, Organisation, OrganisationGroup
 from arena.roles import ARENA_EDITORS, admin_access_permission, ensure_role_groups, model_permissions
 
-# What each role may do in its organisation's collection (Wagtail collection permissions).
+# What each role may do in its organisation's collection (Wagtail collection permissions). Documents are the
+# material library's model (arena.ArenaDocument), but Wagtail checks document permissions against
+# wagtaildocs.Document whatever the model (wagtail.documents.permissions: auth_model), so those are the ones granted.
 COLLECTION_PERMISSIONS = {
     OrganisationGroup.Role.WRITER: [
         ("wagtailimages", "add_image"),
@@ -33,6 +35,15 @@ COLLECTION_PERMISSIONS = {
         ("wagtaildocs", "choose_document"),
     ],
 }
+# Arena editors: the arena's own collection for the library's shared documents, and choosing any document (a change
+# project links documents from every organisation).
+ARENA_COLLECTION_PERMISSIONS = [
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "delete_document"),
+    ("wagtaildocs", "choose_document"),
+]
+ARENA_EDITOR_ROOT_PERMISSIONS = [("wagtaildocs", "choose_document")]
 
 GROUP_NAME_SUFFIX = {
     OrganisationGroup.Role.WRITER: "skribenter",
@@ -85,6 +96,25 @@ def provision_organisation(organisation):
     return groups
 
 
+def ensure_arena_collection():
+    """The arena's own collection (top level, beside the organisations'), created once and found by name."""
+    root = Collection.get_first_root_node()
+    return root.get_children().filter(name=ARENA_COLLECTION_NAME).first() or root.add_child(name=ARENA_COLLECTION_NAME)
+
+
+def grant_arena_editor_library():
+    """Arena editors upload and edit in the arena's collection and may choose any document. Idempotent."""
+    group = ensure_role_groups()[ARENA_EDITORS]
+    grants = [
+        (ensure_arena_collection(), ARENA_COLLECTION_PERMISSIONS),
+        (Collection.get_first_root_node(), ARENA_EDITOR_ROOT_PERMISSIONS),
+    ]
+    for collection, pairs in grants:
+        for permission in model_permissions(pairs):
+            GroupCollectionPermission.objects.get_or_create(group=group, collection=collection, permission=permission)
+    return group
+
+
 def grant_arena_editor_pages(root_page):
     """Arena editors curate the whole site: add, edit and publish from the home page down."""
     group = ensure_role_groups()[ARENA_EDITORS]
@@ -113,3 +143,4 @@ def grant_arena_editor_pages(root_page):
             ]
         )
     )
+    grant_arena_editor_library()

@@ -2,12 +2,13 @@
 cached footer pages (arena.site_pages)."""
 
 from django.contrib.auth.models import Group
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
-from wagtail.models import Collection, Page, Site
+from wagtail.models import Collection, CollectionViewRestriction, Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from arena import page_cache, site_pages
-from arena.models import FocusArea, Organisation, Person, SiteSettings
+from arena.models import ArenaDocument, FocusArea, Organisation, Person, SiteSettings
 
 
 def provision_saved_organisation(sender, instance, raw=False, **kwargs):
@@ -48,6 +49,18 @@ def purge_on_shared_content_change(sender, **kwargs):
     page_cache.purge()
 
 
+def document_saved(sender, instance, raw=False, update_fields=None, **kwargs):
+    """The library's listing is a cached page: forget it. A new or replaced file has its text read for search once
+    the transaction commits (in a Celery task)."""
+    page_cache.purge()
+    if raw or not instance.file_changed_since_load():
+        return
+    instance.mark_file_loaded()
+    from arena.tasks import enqueue, extract_document_text
+
+    transaction.on_commit(lambda: enqueue(extract_document_text, document_id=instance.pk))
+
+
 def forget_changed_site_page(sender, instance, **kwargs):
     # Any page type: the cookie page is found by its slug, whatever its type.
     if isinstance(instance, Page):
@@ -68,6 +81,10 @@ def connect():
     post_save.connect(purge_on_site_settings_change, sender=SiteSettings)
     post_save.connect(purge_on_shared_content_change, sender=FocusArea)
     post_save.connect(purge_on_shared_content_change, sender=Person)
+    post_save.connect(document_saved, sender=ArenaDocument)
+    post_delete.connect(purge_on_delete, sender=ArenaDocument)
+    post_save.connect(purge_on_shared_content_change, sender=CollectionViewRestriction)
+    post_delete.connect(purge_on_delete, sender=CollectionViewRestriction)
     post_save.connect(forget_changed_site_page)
     post_delete.connect(forget_changed_site_page)
     post_page_move.connect(forget_changed_site_page)

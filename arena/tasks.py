@@ -47,3 +47,15 @@ def delete_old_form_submissions():
     cutoff = timezone.now() - timedelta(days=settings.FORM_SUBMISSION_RETENTION_DAYS)
     deleted, _ = FormSubmission.objects.filter(submit_time__lt=cutoff).delete()
     return deleted
+
+
+@shared_task
+def extract_document_text(document_id):
+    """Read the text inside a library document into its search index entry."""
+    from wagtail.documents import get_document_model
+
+    from arena.library.extraction import store_extracted_text
+
+    document = get_document_model().objects.filter(pk=document_id).first()
+    if document is not None:
+        store_extracted_text(document)

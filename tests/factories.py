@@ -17,6 +17,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
+from arena.library.files import pdf_bytes
 from arena.models import Organisation, OrganisationGroup
 
 TEST_PASSWORD = "Testlösen-123"
@@ -112,5 +113,7 @@ class DocumentFactory(DjangoModelFactory):
         model = get_document_model()
 
     title = factory.Sequence(lambda n: f"Testdokument {n}")
-    file = factory.LazyAttribute(lambda obj: ContentFile(f"Innehåll i {obj.title}\n".encode(), name="dokument.txt"))
+    file = factory.LazyAttribute(
+        lambda obj: ContentFile(pdf_bytes(obj.title, [f"Innehåll i {obj.title}."]), name="dokument.pdf")
+    )
     collection = factory.LazyFunction(Collection.get_first_root_node)

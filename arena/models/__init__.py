@@ -1,3 +1,11 @@
+from .documents import (
+    ARENA_COLLECTION_NAME,
+    GOVERNING_TYPES,
+    ArenaDocument,
+    ArenaDocumentQuerySet,
+    DocumentLanguage,
+    DocumentType,
+)
 from .organisations import Organisation, OrganisationGroup, OrganisationQuerySet
 from .pages import AccessibilityReportField, AccessibilityStatementPage, HomePage, StandardPage
 from .search import UnansweredSearch
@@ -5,6 +13,12 @@ from .site_settings import SiteSettings
 from .taxonomy import FocusArea, Person
 
 __all__ = [
+    "ARENA_COLLECTION_NAME",
+    "GOVERNING_TYPES",
+    "ArenaDocument",
+    "ArenaDocumentQuerySet",
+    "DocumentLanguage",
+    "DocumentType",
     "AccessibilityReportField",
     "AccessibilityStatementPage",
     "FocusArea",

@@ -238,7 +238,25 @@ MAX_UPLOAD_MB = env_int("MAX_UPLOAD_MB", 20)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = MAX_UPLOAD_MB * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
-WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "csv", "txt"]
+# The material library (arena/library): the arena's document model and admin form. Uploads are checked by content,
+# not by name (arena/library/validation.py); the extensions below are only the first gate.
+WAGTAILDOCS_DOCUMENT_MODEL = "arena.ArenaDocument"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "arena.library.forms.ArenaDocumentForm"
+WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp"]
+WAGTAILDOCS_CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "odt": "application/vnd.oasis.opendocument.text",
+    "ods": "application/vnd.oasis.opendocument.spreadsheet",
+    "odp": "application/vnd.oasis.opendocument.presentation",
+}
+WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("DOCUMENT_MAX_UPLOAD_MB", 25) * 1024 * 1024
+# Office files are zip archives: what one may hold once unpacked, and in how many parts, before it counts as a bomb.
+DOCUMENT_MAX_UNPACKED_BYTES = env_int("DOCUMENT_MAX_UNPACKED_MB", 200) * 1024 * 1024
+DOCUMENT_MAX_ARCHIVE_ENTRIES = 5000
+DOCUMENT_MAX_COMPRESSION_RATIO = 100
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")

@@ -10,6 +10,7 @@ from django.urls import reverse
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
+from arena.library.files import pdf_bytes
 from tests.factories import (
     DocumentFactory,
     ImageFactory,
@@ -19,6 +20,7 @@ from tests.factories import (
     add_writer,
     png_bytes,
 )
+from tests.helpers.documents import document_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -69,8 +71,10 @@ def png_upload(name="bild.png"):
     return SimpleUploadedFile(name, png_bytes(), content_type="image/png")
 
 
-def text_upload(name="anteckningar.txt"):
-    return SimpleUploadedFile(name, "Mötesanteckningar\n".encode(), content_type="text/plain")
+def text_upload(name="anteckningar.pdf"):
+    return SimpleUploadedFile(
+        name, pdf_bytes("Mötesanteckningar", ["Från arbetsmötet."]), content_type="application/pdf"
+    )
 
 
 def chooser_html(response):
@@ -138,7 +142,7 @@ class TestUpload:
 
         response = client.post(
             reverse("wagtaildocs:add"),
-            {"title": "Smugglat dokument", "file": text_upload(), "collection": org_b.collection_id},
+            document_form_data("Smugglat dokument", file=text_upload(), collection=org_b.collection_id),
         )
 
         assert not Document.objects.filter(collection=org_b.collection).exists()
@@ -152,7 +156,7 @@ class TestUpload:
 
         response = client.post(
             reverse("wagtaildocs:add"),
-            {"title": "Smugglat dokument", "file": text_upload(), "collection": org_b.collection_id},
+            document_form_data("Smugglat dokument", file=text_upload(), collection=org_b.collection_id),
         )
 
         assert response.status_code == 200
@@ -165,7 +169,7 @@ class TestUpload:
 
         response = client.post(
             reverse("wagtaildocs:add"),
-            {"title": "Tillåtet dokument", "file": text_upload(), "collection": org_a.collection_id},
+            document_form_data("Tillåtet dokument", file=text_upload(), collection=org_a.collection_id),
         )
 
         assert response.status_code == 302
@@ -245,7 +249,7 @@ class TestEdit:
         url = reverse("wagtaildocs:edit", args=[a_document.pk])
 
         assert client.get(url).status_code == 200
-        response = client.post(url, {"title": "Verksamhetsplan 2027"})
+        response = client.post(url, document_form_data("Verksamhetsplan 2027"))
         assert response.status_code == 302
         a_document.refresh_from_db()
         assert a_document.title == "Verksamhetsplan 2027"

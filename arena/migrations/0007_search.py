@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('arena', '0005_swedish_default_workflow'),
+        ('arena', '0006_documents'),
         ('wagtailsearchpromotions', '0008_query_verbose_name'),
     ]
 
