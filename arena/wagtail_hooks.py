@@ -8,7 +8,7 @@ from arena.admin_display import yes_no_column
 from arena.models import FocusArea, Organisation, Person
 from arena.related_content import pages_version, related_pages
 from arena.search import admin_views as search_admin
-from arena.search.sources import page_hits
+from arena.search.sources import document_hits, page_hits
 from arena.snippet_choosers import SnippetChooserViewSet
 
 # Other pages come last among related content: the apps' own lists (posts, sessions) are more specific.
@@ -16,6 +16,7 @@ hooks.register(arena_hooks.RELATED_CONTENT, related_pages, order=90)
 hooks.register(arena_hooks.CONTENT_VERSION, pages_version, order=90)
 # Pages first, then documents; the apps' sources (conferences: 30) after. All hits are ranked together.
 hooks.register(arena_hooks.SEARCH_SOURCES, page_hits, order=10)
+hooks.register(arena_hooks.SEARCH_SOURCES, document_hits, order=20)
 # The editors' search reports (popular searches, searches without results).
 hooks.register("register_admin_urls", search_admin.admin_urls)
 hooks.register("register_reports_menu_item", search_admin.popular_menu_item)

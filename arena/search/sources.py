@@ -1,4 +1,5 @@
-"""arena's own search sources (arena.hooks.SEARCH_SOURCES): public live pages of every type, and documents.
+"""arena's own search sources (arena.hooks.SEARCH_SOURCES): public live pages of every type, and documents
+(arena.ArenaDocument, through get_document_model()).
 
 Page classes say two things about themselves for search:
 - `search_container = True`: the page is only a container (the home page, a section index, a blog space); its rank is
@@ -12,6 +13,7 @@ from collections import defaultdict
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import prefetch_related_objects
 from django.utils.html import strip_tags
+from wagtail.documents import get_document_model
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -111,3 +113,30 @@ def page_hits(text, request):
             )
         )
     return hits
+
+
+def document_hits(text, request):
+    """Documents the user may see (`for_user`: anonymous visitors the public ones, logged-in staff also the staff-only
+    collections open to them), found by title, summary and the text inside the file. A document links to its file,
+    which Wagtail serves under the same collection rules."""
+    Document = get_document_model()
+    documents = Document.objects.for_user(request.user)
+    found = documents.only("pk").search(text).annotate_score("_score")
+    ranks = {document.pk: relevance(document._score) for document in found}
+    if not ranks:
+        return []
+    label = str(Document._meta.verbose_name).capitalize()
+    loaded = Document.objects.filter(pk__in=ranks).select_related("organisation")
+    return [
+        SearchHit(
+            key=f"document:{document.pk}",
+            title=document.title,
+            url=document.url,
+            kind="document",
+            kind_label=label,
+            rank=ranks[document.pk],
+            text=" ".join(part for part in (document.summary, document.extracted_text) if part),
+            organisations=organisation_refs([document.organisation]),
+        )
+        for document in loaded
+    ]

@@ -24,14 +24,9 @@ def words_of(text):
     return [word for word in WORD.findall(text.lower()) if len(word) >= MIN_WORD_LENGTH]
 
 
-def public_documents():
-    documents = get_document_model().objects
-    return documents.public() if hasattr(documents, "public") else documents.none()
-
-
 def build_vocabulary():
     titles = list(Page.objects.live().public().exclude(depth=1).values_list("title", flat=True))
-    titles += list(public_documents().values_list("title", flat=True))
+    titles += list(get_document_model().objects.public().values_list("title", flat=True))
     return sorted({word for title in titles for word in words_of(title)})
 
 
