@@ -8,6 +8,7 @@ from arena.admin_display import yes_no_column
 from arena.models import FocusArea, Organisation, Person
 from arena.related_content import pages_version, related_pages
 from arena.search import admin_views as search_admin
+from arena.search.demo import seed_search_promotions
 from arena.search.sources import document_hits, page_hits
 from arena.snippet_choosers import SnippetChooserViewSet
 
@@ -17,6 +18,8 @@ hooks.register(arena_hooks.CONTENT_VERSION, pages_version, order=90)
 # Pages first, then documents; the apps' sources (conferences: 30) after. All hits are ranked together.
 hooks.register(arena_hooks.SEARCH_SOURCES, page_hits, order=10)
 hooks.register(arena_hooks.SEARCH_SOURCES, document_hits, order=20)
+# Promoted search results for the demo, after the apps' content (they may point at it).
+hooks.register(arena_hooks.SEED_DEMO, seed_search_promotions, order=90)
 # The editors' search reports (popular searches, searches without results).
 hooks.register("register_admin_urls", search_admin.admin_urls)
 hooks.register("register_reports_menu_item", search_admin.popular_menu_item)
