@@ -70,7 +70,6 @@ def search(request):
         )
         results = paginate(request, outcome.hits, RESULTS_PER_PAGE)
         shown = list(results.object_list)
-        results.items = list(zip(shown, excerpts([hit.text for hit in shown], text), strict=True))
         first_view = PAGE_PARAMETER not in request.GET and not (outcome.kind or outcome.organisation)
         if first_view:
             record_search(text, found=outcome.total > 0)
@@ -85,6 +84,7 @@ def search(request):
         context.update(
             outcome=outcome,
             results=results,
+            shown=list(zip(shown, excerpts([hit.text for hit in shown], text), strict=True)),  # (hit, excerpt)
             promotions=promotions,
             count=results.paginator.count + (0 if filtered else len(outcome.promotions)),
             facets=[facet for facet in facets if facet.links],

@@ -92,3 +92,24 @@ def test_transcript_search_uses_swedish_stemming_and_highlights(client, edition)
 
     assert "Inspelning: Planen i praktiken" in html
     assert "<mark>digitalisering</mark> i stadens förvaltningar" in html
+
+
+def test_query_count_is_the_same_for_few_and_many_sessions_and_recordings(
+    client, edition, django_assert_max_num_queries
+):
+    def add(count, start):
+        for number in range(start, start + count):
+            speaker = PersonFactory(organisation=OrganisationFactory())
+            begins = at(edition.date, 8 + number // 4, (number % 4) * 15)
+            session = create_session(edition, f"Kvantdatorer {number}", start=begins, speakers=[speaker], clean=False)
+            create_recording(session, captions=(), transcript="Om kvantdatorer i staden.")
+
+    add(6, 0)
+    client.get("/sok/", {"q": "kvantdatorer"})
+    with django_assert_max_num_queries(40) as few:
+        assert client.get("/sok/", {"q": "kvantdatorer", "sida": 2}).status_code == 200
+    add(24, 6)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = client.get("/sok/", {"q": "kvantdatorer", "sida": 2})
+    assert response.status_code == 200
+    assert "60 träffar" in response.content.decode()
