@@ -36,3 +36,7 @@ CONTENT_VERSION = "arena_content_version"
 # recordings ...) that arena's pages may link to, e.g. a change project's related content: arena stores the link
 # generically (content type + id) and shows only what the type's `published()` queryset holds.
 LINKABLE_CONTENT = "arena_linkable_content"
+# fn(text, request) -> iterable of arena.search.results.SearchHit. Things that /sok/ finds for the (cleaned) search
+# text, only what this request's user may see (sessions and transcripts: what an anonymous visitor may see). Every
+# source's hits are ranked together; order only decides which source is asked first.
+SEARCH_SOURCES = "arena_search_sources"

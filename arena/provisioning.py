@@ -133,4 +133,14 @@ def grant_arena_editor_pages(root_page):
             ]
         )
     )
+    # Search: promote results for a query; the same permission opens the search reports (arena.search.admin_views).
+    group.permissions.add(
+        *model_permissions(
+            [
+                ("wagtailsearchpromotions", "add_searchpromotion"),
+                ("wagtailsearchpromotions", "change_searchpromotion"),
+                ("wagtailsearchpromotions", "delete_searchpromotion"),
+            ]
+        )
+    )
     grant_arena_editor_library()

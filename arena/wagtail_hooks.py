@@ -12,6 +12,9 @@ from arena.projects import demo as projects_demo
 from arena.projects import home as projects_home
 from arena.projects import related as projects_related
 from arena.related_content import pages_version, related_pages
+from arena.search import admin_views as search_admin
+from arena.search.demo import seed_search_promotions
+from arena.search.sources import document_hits, page_hits
 from arena.snippet_choosers import SnippetChooserViewSet
 
 # Change projects: after the apps' posts (10) and sessions (20); pages_version (below) covers their publication.
@@ -26,6 +29,15 @@ hooks.register(arena_hooks.HOME_SECTIONS, projects_home.featured_projects, order
 hooks.register(arena_hooks.SEED_DEMO, projects_demo.seed_projects_demo, order=40)
 # The material library's page and documents; seeders with a higher order can link to the documents.
 hooks.register(arena_hooks.SEED_DEMO, seed_library, order=35)
+# Pages first, then documents; the apps' sources (conferences: 30) after. All hits are ranked together.
+hooks.register(arena_hooks.SEARCH_SOURCES, page_hits, order=10)
+hooks.register(arena_hooks.SEARCH_SOURCES, document_hits, order=20)
+# Promoted search results for the demo, after the apps' content (they may point at it).
+hooks.register(arena_hooks.SEED_DEMO, seed_search_promotions, order=90)
+# The editors' search reports (popular searches, searches without results).
+hooks.register("register_admin_urls", search_admin.admin_urls)
+hooks.register("register_reports_menu_item", search_admin.popular_menu_item)
+hooks.register("register_reports_menu_item", search_admin.unanswered_menu_item)
 
 
 class OrganisationViewSet(SnippetViewSet):

@@ -5,7 +5,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from arena import hooks as arena_hooks
-from conferences import home, linkable, related
+from conferences import home, linkable, related, search
 from conferences.admin.viewsets import ConferenceViewSetGroup
 from conferences.demo import seed
 
@@ -19,3 +19,4 @@ hooks.register(arena_hooks.RELATED_CONTENT, related.related_sessions, order=20)
 hooks.register(arena_hooks.CONTENT_VERSION, related.sessions_version, order=20)
 hooks.register(arena_hooks.LINKABLE_CONTENT, linkable.linkable_sessions, order=20)
 hooks.register(arena_hooks.LINKABLE_CONTENT, linkable.linkable_recordings, order=21)
+hooks.register(arena_hooks.SEARCH_SOURCES, search.search_hits, order=30)

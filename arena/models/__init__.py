@@ -23,6 +23,7 @@ from .projects import (
     ProjectUpdate,
     ProjectUpdateMailing,
 )
+from .search import UnansweredSearch
 from .site_settings import SiteSettings
 from .taxonomy import FocusArea, Person
 
@@ -59,4 +60,5 @@ __all__ = [
     "ProjectUpdateMailing",
     "SiteSettings",
     "StandardPage",
+    "UnansweredSearch",
 ]

@@ -17,6 +17,8 @@ from arena.forms import BoundedFormBuilder
 
 
 class HomePage(Page):
+    search_container = True  # holds every section: never ranked above what it holds (arena.search.sources)
+
     intro = models.TextField(_("introduction"), max_length=600, blank=True)
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
 

@@ -28,6 +28,7 @@ class BlogIndexPage(RoutablePageMixin, Page):
 
     # Listed by blogs' own related-content answer (posts), or a container: not among related "pages".
     in_related_pages = False
+    search_container = True  # the site search ranks it below the posts it holds
 
     intro = models.TextField(_("introduction"), max_length=600, blank=True)
 
@@ -74,6 +75,8 @@ class BlogSpacePage(RoutablePageMixin, Page):
 
     # Listed by blogs' own related-content answer (posts), or a container: not among related "pages".
     in_related_pages = False
+    search_container = True  # the site search ranks it below the posts it holds
+    search_organisations = ("organisation",)  # the site search's organisation facet
 
     organisation = models.OneToOneField(
         "arena.Organisation", verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="blog_space"
@@ -131,6 +134,7 @@ class BlogPostAuthor(Orderable):
 class BlogPostPage(Page):
     # Listed by blogs' own related-content answer (posts), or a container: not among related "pages".
     in_related_pages = False
+    search_organisations = ("organisation",)  # the site search's organisation facet
     intro = models.TextField(_("introduction"), max_length=600, help_text=_("Shown in listings and feeds."))
     hero_image = models.ForeignKey(
         "wagtailimages.Image",

@@ -31,6 +31,8 @@ from .sessions import Session, SessionChange
 
 
 class ConferenceSeriesPage(RoutablePageMixin, Page):
+    search_container = True  # the site search ranks it below the editions and sessions it holds
+
     intro = models.TextField(_("introduction"), max_length=800, blank=True)
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
 
@@ -111,6 +113,7 @@ class ConferenceEditionPage(RoutablePageMixin, Page):
     parent_page_types = ["conferences.ConferenceSeriesPage"]
     subpage_types = []
     base_form_class = EditionPageForm
+    search_organisations = ("organisers",)  # the site search's organisation facet
 
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("year"), FieldPanel("date")]),

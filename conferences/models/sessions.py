@@ -128,6 +128,7 @@ class Session(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
     search_fields = [
         index.SearchField("title"),
         index.SearchField("abstract"),
+        index.SearchField("speaker_names"),
         index.FilterField("live"),
         index.FilterField("edition_id"),
     ]
@@ -177,6 +178,10 @@ class Session(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
                         % {"title": overlapping.title}
                     }
                 )
+
+    def speaker_names(self):
+        """The speakers' names in one string, for the search index (the site search finds a session by its speaker)."""
+        return " ".join(speaker.person.name for speaker in self.session_speakers.all())
 
     def get_url(self):
         return self.edition.route_url("session_route", code=self.code)

@@ -142,7 +142,7 @@ def test_search_query_count_is_flat(client, home, django_assert_max_num_queries)
 
     add_pages(3, 0)
     client.get("/sok/", {"q": "digitalisering"})
-    with django_assert_max_num_queries(15) as small:
+    with django_assert_max_num_queries(30) as small:
         client.get("/sok/", {"q": "digitalisering"})
     add_pages(30, 3)
     with django_assert_max_num_queries(len(small.captured_queries)):
