@@ -35,6 +35,7 @@ class ConsultationIndexPage(Page):
     subpage_types = ["arena.ConsultationPage"]
     max_count = 1
     in_related_pages = False  # a container: its consultations are the content
+    search_container = True  # the site search ranks it below the consultations it holds
     template = "arena/consultations/consultation_index_page.html"
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]

@@ -14,6 +14,7 @@ class MaterialLibraryPage(RoutablePageMixin, Page):
 
     # A container of documents, not content of its own: not among related "pages".
     in_related_pages = False
+    search_container = True  # the site search ranks it below the documents it holds
 
     intro = models.TextField(_("introduction"), max_length=600, blank=True)
 

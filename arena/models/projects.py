@@ -39,6 +39,7 @@ class ChangeProjectIndexPage(RoutablePageMixin, Page):
     """/forandringsprojekt/: every published project with filters, the proposal form and the follow actions."""
 
     in_related_pages = False  # a container; the projects themselves are arena's "change projects" answer
+    search_container = True  # the site search ranks it below the projects it holds
 
     intro = models.TextField(_("introduction"), max_length=600, blank=True)
     proposal_intro = models.TextField(
@@ -109,6 +110,7 @@ class ChangeProjectTag(TaggedItemBase):
 
 class ChangeProjectPage(Page):
     in_related_pages = False  # listed by arena's own "change projects" answer to related content
+    search_organisations = ("organisation", "partner_organisations")  # the site search's organisation facet
 
     organisation = models.ForeignKey(
         "arena.Organisation",

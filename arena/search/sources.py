@@ -18,6 +18,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from arena.models import MaterialLibraryPage
 from arena.search.results import SearchHit, organisation_refs, relevance
 
 # A container's rank is multiplied by this: a post titled like its blog space still ranks above the space.
@@ -117,8 +118,8 @@ def page_hits(text, request):
 
 def document_hits(text, request):
     """Documents the user may see (`for_user`: anonymous visitors the public ones, logged-in staff also the staff-only
-    collections open to them), found by title, summary and the text inside the file. A document links to its file,
-    which Wagtail serves under the same collection rules."""
+    collections open to them), found by title, summary and the text inside the file. A document links to its page in
+    the material library, or to its file (served under the same collection rules) when the site has no library."""
     Document = get_document_model()
     documents = Document.objects.for_user(request.user)
     found = documents.only("pk").search(text).annotate_score("_score")
@@ -127,11 +128,12 @@ def document_hits(text, request):
         return []
     label = str(Document._meta.verbose_name).capitalize()
     loaded = Document.objects.filter(pk__in=ranks).select_related("organisation")
+    library = MaterialLibraryPage.objects.live().first()  # a document's page there says what it is before download
     return [
         SearchHit(
             key=f"document:{document.pk}",
             title=document.title,
-            url=document.url,
+            url=library.document_url(document, request) if library else document.url,
             kind="document",
             kind_label=label,
             rank=ranks[document.pk],

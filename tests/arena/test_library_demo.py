@@ -79,3 +79,15 @@ def test_seeding_the_library_twice_creates_nothing_new(seeded):
     seed_library(seeded["home"], seeded["organisations"])
 
     assert (Document.objects.count(), Collection.objects.count(), MaterialLibraryPage.objects.count()) == counts
+
+
+@pytest.mark.postgres
+def test_the_site_search_finds_the_demo_pdf_by_a_word_only_inside_it(seeded, client):
+    """Issue 9's acceptance: a word that appears only inside a demo PDF finds that document at /sok/, linked to its
+    page in the library (Swedish stemming: the inflected form finds it too)."""
+    document = Document.objects.get(title="Energiöversyn av kulturfastigheter 2025")
+    library = MaterialLibraryPage.objects.get()
+    for query in (PDF_ONLY_WORD, PDF_ONLY_WORD + "en"):
+        response = client.get("/sok/", {"q": query})
+        assert response.status_code == 200
+        assert library.document_url(document) in response.content.decode(), query
