@@ -41,9 +41,10 @@ test-assets:
 	@bash scripts/install-chromium.sh
 
 # --cov measures arena, blogs, conferences and maturity and fails under the floor in pyproject.toml
-# ([tool.coverage.report] fail_under); pytest-cov combines the xdist processes' data.
+# ([tool.coverage.report] fail_under); pytest-cov combines the xdist processes' data. --dist loadfile keeps each
+# test file on one worker, so a module's shared fixture (a seeded demo) is built once, not once per worker.
 test: install-dev test-assets
-	$(VENV)/bin/pytest -n $(TEST_WORKERS) --cov
+	$(VENV)/bin/pytest -n $(TEST_WORKERS) --dist loadfile --cov
 
 lint: install-dev
 	$(VENV)/bin/ruff check .

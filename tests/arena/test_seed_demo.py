@@ -14,7 +14,17 @@ from django.core.management import call_command
 from wagtail.models import Collection, GroupCollectionPermission, Page, Site
 
 from arena.demo.seed import DEMO_USERS, read_organisation_rows
-from arena.models import HomePage, Organisation, OrganisationGroup
+from arena.models import (
+    ChangeProjectPage,
+    HomePage,
+    HomePageFeaturedProject,
+    Organisation,
+    OrganisationGroup,
+    ProjectBenefit,
+    ProjectContentLink,
+    ProjectFollower,
+    ProjectUpdate,
+)
 from arena.roles import ANALYSTS, ARENA_EDITORS, ORGANISERS
 from tests.helpers.demo import DEMO_TEST_PASSWORD, demo_seeded_twice
 
@@ -40,6 +50,12 @@ def snapshot():
         "collection_permissions": GroupCollectionPermission.objects.count(),
         "pages": Page.objects.count(),
         "sites": Site.objects.count(),
+        "projects": ChangeProjectPage.objects.count(),
+        "project_benefits": ProjectBenefit.objects.count(),
+        "project_updates": ProjectUpdate.objects.count(),
+        "project_links": ProjectContentLink.objects.count(),
+        "project_followers": ProjectFollower.objects.count(),
+        "featured_projects": HomePageFeaturedProject.objects.count(),
     }
 
 
@@ -53,6 +69,7 @@ def test_seed_twice_gives_the_same_counts(seeded):
     first = seeded["first"]
 
     assert seeded["second"] == first
+    assert "Förändringsprojekt: 15 publicerade (0 nya)" in seeded["output"]  # the second run
     assert first["organisations"] == 44
     assert first["users"] == len(DEMO_USERS)
     assert first["organisation_groups"] == 2 * 44

@@ -188,7 +188,7 @@ def set_hidden(page, selector, value):
 
 def test_arena_editor_creates_links_and_publishes_a_project(page, projects):
     """Through the admin's own forms: a new project with a document and a blog post, published, then on the start
-    page and the project page; a follower of another project gets that project's update mail on its publish."""
+    page, the project page and in search; a member of staff follows it and gets the mail of its next update."""
     from django.contrib.auth import get_user_model
     from django.core import mail
 
@@ -196,8 +196,6 @@ def test_arena_editor_creates_links_and_publishes_a_project(page, projects):
     from tests.factories import DocumentFactory
 
     document = DocumentFactory(title="Plan för digitalisering 2022–2025")
-    staff = get_user_model().objects.get(email=STAFF_EMAIL)
-    follower = ProjectFollower.objects.create(user=staff, project=projects.sensors)
 
     log_in(page, EDITOR_EMAIL, "/admin/")
     page.goto(f"/admin/pages/add/arena/changeprojectpage/{projects.index.pk}/")
@@ -232,9 +230,14 @@ def test_arena_editor_creates_links_and_publishes_a_project(page, projects):
     expect(page.get_by_role("link", name="Digitala nycklar")).to_be_visible()
     assert_no_axe_violations(page)
 
+    page.goto("/sok/?q=nycklar")
+    expect(page.get_by_role("link", name="Digitala nycklar")).to_be_visible()
+
+    staff = get_user_model().objects.get(email=STAFF_EMAIL)
+    ProjectFollower.objects.create(user=staff, project=project)
     mail.outbox.clear()
-    sensors = ChangeProjectPage.objects.get(pk=projects.sensors.pk)
-    sensors.updates.add(ProjectUpdate(date=datetime.date(2026, 11, 30), text="Tolv nya sensorer är på plats."))
-    sensors.save_revision().publish()
-    mails = [message for message in mail.outbox if message.to == [follower.user.email]]
-    assert len(mails) == 1 and "Tolv nya sensorer är på plats." in mails[0].body
+    project = ChangeProjectPage.objects.get(pk=project.pk)
+    project.updates.add(ProjectUpdate(date=datetime.date(2026, 11, 30), text="Tio lokaler har digitala lås."))
+    project.save_revision().publish()
+    mails = [message for message in mail.outbox if message.to == [staff.email]]
+    assert len(mails) == 1 and "Tio lokaler har digitala lås." in mails[0].body
