@@ -149,7 +149,7 @@ def test_updates_are_newest_first(index, owner):
 
 def test_the_apps_register_posts_sessions_and_recordings():
     assert [linkable.key for linkable in linkable_types()] == ["post", "session", "recording"]
-    assert [str(linkable.label) for linkable in linkable_types()] == ["Blogginlägg", "Konferenspass", "Inspelning"]
+    assert [str(linkable.label) for linkable in linkable_types()] == ["Blogginlägg", "Programpunkt", "Inspelning"]
 
 
 def test_resolve_shows_only_published_items_in_order(index, owner):
