@@ -162,6 +162,23 @@ def wagtail_baseline(transactional_db):
     ensure_wagtail_baseline()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def wagtail_baseline_after_flush():
+    """A transactional test ends by flushing every table, and Django then sends post_migrate: put back the locale
+    and root collection there, so the tests that a worker runs after it (xdist keeps a file on one worker) find
+    what Wagtail's data migrations made."""
+    from django.apps import apps
+    from django.db.models.signals import post_migrate
+
+    def restore(**kwargs):
+        ensure_wagtail_baseline()
+
+    sender = apps.get_app_config("wagtailcore")
+    post_migrate.connect(restore, sender=sender, weak=False, dispatch_uid="tests-wagtail-baseline")
+    yield
+    post_migrate.disconnect(sender=sender, dispatch_uid="tests-wagtail-baseline")
+
+
 @pytest.fixture
 def demo_site(live_server):
     """The arena's demo pages and users with a few organisations (one of each kind), served by live_server.
