@@ -41,10 +41,11 @@ test-assets:
 	@bash scripts/install-chromium.sh
 
 # --cov measures arena, blogs, conferences and maturity and fails under the floor in pyproject.toml
-# ([tool.coverage.report] fail_under); pytest-cov combines the xdist processes' data. --dist loadfile keeps each
-# test file on one worker, so a module's shared fixture (a seeded demo) is built once, not once per worker.
+# ([tool.coverage.report] fail_under); pytest-cov combines the xdist processes' data. xdist's default scheduling
+# keeps pytest-django's order, transactional tests last: their flush empties the tables Wagtail's data migrations
+# filled (root page, default site), which the tests after them on the same worker would miss.
 test: install-dev test-assets
-	$(VENV)/bin/pytest -n $(TEST_WORKERS) --dist loadfile --cov
+	$(VENV)/bin/pytest -n $(TEST_WORKERS) --cov
 
 lint: install-dev
 	$(VENV)/bin/ruff check .

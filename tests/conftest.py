@@ -165,8 +165,7 @@ def wagtail_baseline(transactional_db):
 @pytest.fixture(scope="session", autouse=True)
 def wagtail_baseline_after_flush():
     """A transactional test ends by flushing every table, and Django then sends post_migrate: put back the locale
-    and root collection there, so the tests that a worker runs after it (xdist keeps a file on one worker) find
-    what Wagtail's data migrations made."""
+    and root collection there, so a test that runs after it on the same worker can still create organisations."""
     from django.apps import apps
     from django.db.models.signals import post_migrate
 
