@@ -174,7 +174,9 @@ def opening_video():
         stream.bit_rate = 250_000
         stream.codec_context.time_base = Fraction(1, FPS)
         stream.codec_context.gop_size = FPS  # a key frame every second keeps seeking quick
-        stream.options = {"deadline": "realtime", "cpu-used": "8", "threads": "1"}
+        # "good" rather than "realtime": realtime mode adapts its effort to the wall clock, so a busy machine
+        # encoded different bytes; this keeps the demo file (and its ETag) the same on every machine.
+        stream.options = {"deadline": "good", "cpu-used": "5", "threads": "1"}
         for number in range(total):
             card = cards[sum(1 for start in starts if start * FPS <= number) - 1]
             frame = reformatter.reformat(av.VideoFrame.from_image(draw_frame(card, number, total)), format="yuv420p")
