@@ -310,6 +310,9 @@ CONSULTATION_RETENTION_DAYS = env_int("CONSULTATION_RETENTION_DAYS", 365)
 # At most this many answers per client (IP address) and consultation in this many minutes.
 CONSULTATION_RATE_LIMIT = env_int("CONSULTATION_RATE_LIMIT", 5)
 CONSULTATION_RATE_LIMIT_MINUTES = env_int("CONSULTATION_RATE_LIMIT_MINUTES", 10)
+# At most this many change-project proposals per person in this many minutes (each one e-mails every arena editor).
+PROPOSAL_RATE_LIMIT = env_int("PROPOSAL_RATE_LIMIT", 5)
+PROPOSAL_RATE_LIMIT_MINUTES = env_int("PROPOSAL_RATE_LIMIT_MINUTES", 24 * 60)
 # Conference recordings uploaded to the site (a one-hour 720p talk is well under 1 GB).
 RECORDING_MAX_UPLOAD_BYTES = env_int("RECORDING_MAX_UPLOAD_MB", 2048) * 1024 * 1024
 
