@@ -31,3 +31,8 @@ if REDIS_URL and _XDIST_WORKER.startswith("gw"):  # noqa: F405
     _worker_redis_url = _redis_url._replace(path=f"/{_worker_db}").geturl()
     for _cache in CACHES.values():  # noqa: F405
         _cache["LOCATION"] = _worker_redis_url
+
+# The test databases are thrown away after the run: PostgreSQL need not wait for the disk on every commit. Each
+# transactional (browser) test ends with a flush of every table, and the suite commits thousands of times.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c synchronous_commit=off"  # noqa: F405
