@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from arena.models import FocusArea
 from arena.pagination import paginate
 from blogs import queries, services
-from blogs.forms import CommentForm, PostFilterForm
+from blogs.forms import CommentForm, CommentReportForm, PostFilterForm
 
 POSTS_PER_PAGE = 12
 
@@ -95,7 +95,9 @@ def handle_post_request(request, post):
 
 
 def _report(request, post):
-    comment = queries.post_comments(post, request.user).filter(pk=request.POST.get("comment")).first()
+    report = CommentReportForm(request.POST)
+    comments = queries.post_comments(post, request.user)
+    comment = comments.filter(pk=report.cleaned_data["comment"]).first() if report.is_valid() else None
     if comment is None:
         raise Http404(_("There is no such comment."))
     if services.report_comment(request.user, comment):

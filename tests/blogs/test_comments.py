@@ -208,6 +208,17 @@ class TestReporting:
             assert response.status_code == 404
         assert CommentReport.objects.count() == 0
 
+    @pytest.mark.parametrize("comment_id", ["abc", "", "1.5", "-1", "0", "99999999999999999999", "1\x00"])
+    def test_a_comment_id_that_is_not_one_is_not_found(self, staff_client, post, comment_id):
+        CommentFactory(post=post)
+        response = staff_client.post(post.url, {"action": "rapportera", "comment": comment_id})
+        assert response.status_code == 404
+        assert "Sidan hittades inte" in response.content.decode()
+        assert CommentReport.objects.count() == 0
+
+    def test_a_report_without_a_comment_id_is_not_found(self, staff_client, post):
+        assert staff_client.post(post.url, {"action": "rapportera"}).status_code == 404
+
     def test_reporting_does_not_write_a_comment(self, staff_client, post):
         comment = CommentFactory(post=post)
         staff_client.post(post.url, {"action": "rapportera", "comment": comment.pk, "body": "Smuggel"})
