@@ -242,6 +242,9 @@ MAX_UPLOAD_MB = env_int("MAX_UPLOAD_MB", 20)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = MAX_UPLOAD_MB * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_IMAGE_FORM_BASE = "arena.image_forms.ArenaImageForm"
+# 80 million pixels (e.g. 10000×8000) stays below Pillow's own decompression-bomb warning at 89 million.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 80_000_000
 # The material library (arena/library): the arena's document model and admin form. Uploads are checked by content,
 # not by name (arena/library/validation.py); the extensions below are only the first gate.
 WAGTAILDOCS_DOCUMENT_MODEL = "arena.ArenaDocument"
