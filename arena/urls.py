@@ -27,6 +27,7 @@ urlpatterns = [
     path("sok/", search, name="search"),
     path("bevakning/avsluta/<str:token>/", project_unsubscribe, name="project_unsubscribe"),
     path("mognad/", include("maturity.urls")),
+    path("oppna-data/", include("arena.open_data.urls")),
 ]
 
 if settings.SERVE_MEDIA:
