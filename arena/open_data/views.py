@@ -12,6 +12,8 @@ from arena.open_data.datasets import all_datasets, dataset_by_slug
 from arena.open_data.licences import current_licence
 
 MAX_AGE = 3600
+# The download links on the landing page: (route, label).
+DOWNLOADS = [("open_data:json", "JSON"), ("open_data:csv", "CSV")]
 
 
 def _public_file(body, content_type):
@@ -30,15 +32,9 @@ def _dataset_or_404(slug):
 
 @require_safe
 def landing(request):
-    datasets = [
-        {"dataset": dataset, "modified": dataset.modified(), "formats": _format_links(dataset)}
-        for dataset in all_datasets()
-    ]
-    return render(request, "arena/open_data/landing.html", {"datasets": datasets, "licence": current_licence()})
-
-
-def _format_links(dataset):
-    return [(label, formats.file_url(name, dataset)) for name, label in (("json", "JSON"), ("csv", "CSV"))]
+    datasets = [{"dataset": dataset, "modified": dataset.modified()} for dataset in all_datasets()]
+    context = {"datasets": datasets, "licence": current_licence(), "downloads": DOWNLOADS}
+    return render(request, "arena/open_data/landing.html", context)
 
 
 @require_safe

@@ -214,8 +214,8 @@ def test_the_landing_page_describes_every_dataset_in_swedish(client, content):
     assert "<h1>Öppna data</h1>" in body
     for slug in SLUGS:
         assert f'id="{slug}"' in body
-        assert f'href="{BASE}/oppna-data/{slug}.json"' in body
-        assert f'href="{BASE}/oppna-data/{slug}.csv"' in body
+        assert f'href="/oppna-data/{slug}.json"' in body
+        assert f'href="/oppna-data/{slug}.csv"' in body
         assert f'href="/oppna-data/{slug}.schema.json"' in body
     assert "Förändringsprojekt" in body and "Konferensprogram" in body
     assert 'href="/oppna-data/katalog.ttl"' in body
@@ -224,3 +224,52 @@ def test_the_landing_page_describes_every_dataset_in_swedish(client, content):
 def test_write_methods_are_refused(client, content):
     assert client.post("/oppna-data/").status_code == 405
     assert client.post("/oppna-data/forandringsprojekt.json").status_code == 405
+
+
+def add_content(count):
+    """`count` more public projects and sessions, each with partners, focus areas and speakers."""
+    from arena.models import ChangeProjectPage
+    from conferences.models import ConferenceEditionPage
+    from tests.blogs.factories import FocusAreaFactory
+    from tests.conferences.factories import at
+
+    index = ChangeProjectPage.objects.first().get_parent()
+    edition = ConferenceEditionPage.objects.get(year=2021)
+    first, _second = edition.tracks.all()
+    for number in range(count):
+        area = FocusAreaFactory()
+        partner = OrganisationFactory()
+        create_project(index, partner, f"Extra projekt {number}", partners=[partner], focus_areas=[area])
+        create_session(
+            edition,
+            f"Extra session {number}",
+            track=first,
+            start=at(edition.date, 10 + number // 2, 30 * (number % 2)),
+            speakers=[PersonFactory(), PersonFactory()],
+            focus_areas=[area],
+            organisations=[partner],
+        )
+
+
+# The page frame plus one query per dataset for its "modified"; flat as content grows.
+LANDING_QUERIES = 5
+# Each file: its rows in a fixed number of queries (maturity's four, the projects' and sessions' prefetches) and
+# the JSON's "modified".
+FILE_QUERIES = 6
+
+
+@pytest.mark.parametrize("extra", [0, 8])
+def test_the_landing_page_and_files_take_a_fixed_number_of_queries(
+    client, content, extra, django_assert_max_num_queries
+):
+    add_content(extra)
+    client.get("/oppna-data/")  # warm the site root paths and settings caches like any served page
+    with django_assert_max_num_queries(LANDING_QUERIES):
+        assert client.get("/oppna-data/").status_code == 200
+    for slug in SLUGS:
+        for suffix in (".json", ".csv"):
+            with django_assert_max_num_queries(FILE_QUERIES):
+                response = client.get(f"/oppna-data/{slug}{suffix}")
+            assert response.status_code == 200
+    rows = json.loads(client.get("/oppna-data/forandringsprojekt.json").content)["rows"]
+    assert len(rows) == 1 + extra
