@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
-from .env import database_from_env, env_base_url, env_bool, env_int, env_list, env_str
+from .env import database_from_env, env_base_url, env_bool, env_choice, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -318,6 +318,12 @@ PROPOSAL_RATE_LIMIT = env_int("PROPOSAL_RATE_LIMIT", 5)
 PROPOSAL_RATE_LIMIT_MINUTES = env_int("PROPOSAL_RATE_LIMIT_MINUTES", 24 * 60)
 # Conference recordings uploaded to the site (a one-hour 720p talk is well under 1 GB).
 RECORDING_MAX_UPLOAD_BYTES = env_int("RECORDING_MAX_UPLOAD_MB", 2048) * 1024 * 1024
+
+# Open data (/oppna-data/): the licence of every dataset, and the publisher and contact point named in its
+# DCAT-AP-SE catalogue (without an e-mail address the contact point is the landing page).
+OPEN_DATA_LICENSE = env_choice("OPEN_DATA_LICENSE", ("CC0", "CC-BY-4.0"), "CC0")
+OPEN_DATA_PUBLISHER = env_str("OPEN_DATA_PUBLISHER", "Göteborgs Stad")
+OPEN_DATA_CONTACT_EMAIL = env_str("OPEN_DATA_CONTACT_EMAIL", "")
 
 REST_FRAMEWORK = {"DEFAULT_THROTTLE_RATES": {}}
 WAGTAILAPI_BASE_URL = PUBLIC_BASE_URL
