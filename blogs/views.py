@@ -89,7 +89,8 @@ def handle_post_request(request, post):
             form.add_error(None, error)
         else:
             messages.success(request, _("Thank you! Your comment has been published."))
-            return redirect(f"{post.url}#kommentar-{comment.pk}")
+            # No #fragment: the confirmation at the top of <main> takes focus, and a fragment would take it away.
+            return redirect(post.url)
     context = post.get_context(request, comment_form=form)
     return TemplateResponse(request, post.get_template(request), context, status=400)
 
@@ -102,4 +103,4 @@ def _report(request, post):
         messages.success(request, _("Thank you. The editors have been told about the comment."))
     else:
         messages.info(request, _("You have already reported this comment."))
-    return redirect(f"{post.url}#kommentar-{comment.pk}")
+    return redirect(post.url)  # no #fragment, as above
