@@ -84,7 +84,7 @@ def handle_post_request(request, post):
     form = CommentForm(request.POST)
     if form.is_valid():
         try:
-            comment = services.add_comment(request.user, post, form.cleaned_data["body"])
+            services.add_comment(request.user, post, form.cleaned_data["body"])
         except ValidationError as error:
             form.add_error(None, error)
         else:
