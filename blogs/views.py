@@ -84,12 +84,13 @@ def handle_post_request(request, post):
     form = CommentForm(request.POST)
     if form.is_valid():
         try:
-            comment = services.add_comment(request.user, post, form.cleaned_data["body"])
+            services.add_comment(request.user, post, form.cleaned_data["body"])
         except ValidationError as error:
             form.add_error(None, error)
         else:
             messages.success(request, _("Thank you! Your comment has been published."))
-            return redirect(f"{post.url}#kommentar-{comment.pk}")
+            # No #fragment: the confirmation at the top of <main> takes focus, and a fragment would take it away.
+            return redirect(post.url)
     context = post.get_context(request, comment_form=form)
     return TemplateResponse(request, post.get_template(request), context, status=400)
 
@@ -104,4 +105,4 @@ def _report(request, post):
         messages.success(request, _("Thank you. The editors have been told about the comment."))
     else:
         messages.info(request, _("You have already reported this comment."))
-    return redirect(f"{post.url}#kommentar-{comment.pk}")
+    return redirect(post.url)  # no #fragment, as above

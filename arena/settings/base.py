@@ -187,6 +187,7 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
 }
 ACCOUNT_ADAPTER = "arena.accounts.ArenaAccountAdapter"
+ACCOUNT_FORMS = {"login": "arena.account_forms.ArenaLoginForm"}
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Kunskapsarenan] "
 SOCIALACCOUNT_ADAPTER = "arena.accounts.ArenaSocialAccountAdapter"
 SOCIALACCOUNT_ONLY = False
