@@ -7,9 +7,13 @@ readable size. With the text-spacing overrides of 1.4.12 no text is cut off by a
 
 The full demo is seeded once for the module and served by a server of the module's own (pytest-django's live_server
 would empty the database after every test): the data is committed, and the database is emptied once at the end, as a
-transactional test does. The analyst's pages (/mognad/) are opened with a session made by the test client.
+transactional test does. The tests carry no django_db mark on purpose: pytest-django runs such tests last, after the
+transactional ones, so no test that expects an empty database (or the rows Wagtail's migrations made, which a flush
+also removes) runs between the seeding and the flush or after it. The analyst's pages (/mognad/) are opened with a
+session made by the test client.
 """
 
+from contextlib import contextmanager
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -18,9 +22,7 @@ from playwright.sync_api import expect
 
 from tests.helpers.demo import DEMO_PASSWORD, ensure_wagtail_baseline
 
-# django_db (each test in a transaction of its own, rolled back; they write nothing) also makes pytest-django create
-# the test database at all: it sets up only the databases that marked tests ask for.
-pytestmark = [pytest.mark.e2e, pytest.mark.postgres, pytest.mark.django_db]
+pytestmark = [pytest.mark.e2e, pytest.mark.postgres]
 
 NARROW = {"width": 320, "height": 640}
 ANALYST_EMAIL = "analytiker@kunskapsarenan.local"
@@ -169,10 +171,28 @@ def analyst_session_cookie(host):
     return {"name": settings.SESSION_COOKIE_NAME, "value": session, "domain": host, "path": "/"}
 
 
+@contextmanager
+def own_test_database():
+    """The test database, set up here when pytest-django has not: it sets up only the databases that tests marked
+    django_db ask for, so this module alone would otherwise seed (and flush) the real one."""
+    from django.db import connection
+    from django.test.utils import setup_databases, teardown_databases
+
+    created = None
+    if not connection.settings_dict["NAME"].startswith("test_"):
+        created = setup_databases(verbosity=0, interactive=False)
+    # The data is committed and the tables emptied afterwards: never in anything but a test database.
+    assert connection.settings_dict["NAME"].startswith("test_"), connection.settings_dict["NAME"]
+    try:
+        yield
+    finally:
+        if created is not None:
+            teardown_databases(created, verbosity=0)
+
+
 @pytest.fixture(scope="module")
 def seeded_demo(django_db_setup, django_db_blocker, tmp_path_factory):
     from django.core.management import call_command
-    from django.db import connection
     from django.test import override_settings
     from pytest_django.live_server_helper import LiveServer
     from wagtail.models import Site
@@ -180,9 +200,7 @@ def seeded_demo(django_db_setup, django_db_blocker, tmp_path_factory):
     from arena.demo.seed import seed
 
     media = tmp_path_factory.mktemp("reflow-media")
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=str(media)):
-        # The data is committed and the tables emptied afterwards: never in anything but a test database.
-        assert connection.settings_dict["NAME"].startswith("test_"), connection.settings_dict["NAME"]
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=str(media)), own_test_database():
         server = LiveServer("localhost")
         server._live_server_modified_settings.enable()
         try:
@@ -194,7 +212,7 @@ def seeded_demo(django_db_setup, django_db_blocker, tmp_path_factory):
         finally:
             server._live_server_modified_settings.disable()
             server.stop()
-            # As a transactional test ends: empty every table (post_migrate puts Wagtail's baseline back).
+            # As a transactional test ends: empty every table (post_migrate puts back the locale and root collection).
             call_command("flush", interactive=False, verbosity=0)
 
 
