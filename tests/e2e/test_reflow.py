@@ -190,6 +190,19 @@ def own_test_database():
             teardown_databases(created, verbosity=0)
 
 
+def end_other_sessions():
+    """End the server's leftover database sessions: a request thread keeps its connection until it notices that the
+    browser closed its keep-alive socket, which may be after the server stopped, and then the test database cannot
+    be dropped ("is being accessed by other users")."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+
+
 @pytest.fixture(scope="module")
 def seeded_demo(django_db_setup, django_db_blocker, tmp_path_factory):
     from django.core.management import call_command
@@ -212,6 +225,7 @@ def seeded_demo(django_db_setup, django_db_blocker, tmp_path_factory):
         finally:
             server._live_server_modified_settings.disable()
             server.stop()
+            end_other_sessions()
             # As a transactional test ends: empty every table (post_migrate puts back the locale and root collection).
             call_command("flush", interactive=False, verbosity=0)
 
