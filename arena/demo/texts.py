@@ -91,7 +91,9 @@ ACCESSIBILITY_BODY = [
     (
         "paragraph",
         "<p>Vi har gjort en självskattning med automatiska och manuella tester. Varje sidtyp testas också i "
-        "en webbläsare som är 320 pixlar bred och med ökat avstånd mellan rader, ord och bokstäver. "
+        "en webbläsare som är 320 pixlar bred och med ökat avstånd mellan rader, ord och bokstäver. De viktigaste "
+        "flödena, som sökning, anmälan, kommentarer och inloggning, testas med enbart tangentbord, och vi kontrollerar "
+        "att fokus hamnar på felsammanfattningen när ett formulär inte gick att skicka. "
         "Redogörelsen uppdaterades senast den 3 december 2026.</p>",
     ),
 ]
