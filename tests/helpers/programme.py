@@ -4,6 +4,8 @@ and many sessions at once for the query-count tests."""
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import icalendar
+
 from arena.models import FocusArea, Person
 from conferences.models import (
     ConferenceEditionPage,
@@ -76,3 +78,14 @@ def add_sessions(edition, first, count, *, recorded=False):
                 RecordingCaption.objects.create(
                     recording=recording, language=language, sort_order=index, file=f"recordings/captions/{number}.vtt"
                 )
+
+
+def ics(client, path, **extra):
+    response = client.get(path, **extra)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/calendar")
+    return response.content
+
+
+def events(content):
+    return {str(event["UID"]): event for event in icalendar.Calendar.from_ical(content).walk("VEVENT")}
