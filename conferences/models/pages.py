@@ -24,6 +24,7 @@ from conferences.admin.forms import EditionPageForm
 from conferences.programme import exporters
 from conferences.programme import pages as programme_pages
 from conferences.recordings import pages as recording_pages
+from conferences.recordings.feed import RecordingsFeed
 from conferences.registration import pages as registration_pages
 
 from .recordings import Recording, RecordingCaption
@@ -55,6 +56,10 @@ class ConferenceSeriesPage(RoutablePageMixin, Page):
     @path("inspelningar/")
     def recordings_route(self, request):
         return recording_pages.recordings_archive(request, self)
+
+    @path("inspelningar/rss/")
+    def recordings_feed_route(self, request):
+        return RecordingsFeed(self)(request)
 
     def editions(self):
         """The published editions that anyone may see, newest first."""
