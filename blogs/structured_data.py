@@ -30,7 +30,9 @@ def post_script(request, post, *, space, authors, blog_index):
         "datePublished": post.published_date.isoformat(),
         "dateModified": timezone.localtime(post.last_published_at).isoformat() if post.last_published_at else None,
         "author": [
-            structured_data.person(person, url=blog_index.url + blog_index.reverse_subpage("author_route", kwargs={"slug": person.slug}))
+            structured_data.person(
+                person, url=blog_index.url + blog_index.reverse_subpage("author_route", kwargs={"slug": person.slug})
+            )
             for person in authors
         ],
         "publisher": structured_data.organization(post.organisation) if post.organisation_id else None,

@@ -79,7 +79,9 @@ def post_context(request, post, comment_form=None):
         "comment_form": comment_form or CommentForm(),
         "authors": authors,
         "related_posts": queries.related_posts(post, request.user),
-        "structured_data": structured_data.post_script(request, post, space=space, authors=authors, blog_index=blog_index),
+        "structured_data": structured_data.post_script(
+            request, post, space=space, authors=authors, blog_index=blog_index
+        ),
     }
 
 

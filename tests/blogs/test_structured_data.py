@@ -65,7 +65,10 @@ def test_a_post_is_a_blog_posting_with_authors_publisher_and_image(client, post,
     assert value(graph, image, "url").startswith(f"{BASE}/media/images/")
     rendition = post.hero_image.get_rendition("fill-1200x630")  # the Open Graph image's
     assert value(graph, image, "url") == f"{BASE}{rendition.url}"
-    assert (value(graph, image, "width"), value(graph, image, "height")) == (str(rendition.width), str(rendition.height))
+    assert (value(graph, image, "width"), value(graph, image, "height")) == (
+        str(rendition.width),
+        str(rendition.height),
+    )
 
 
 def test_a_post_without_image_or_tags_leaves_them_out(client, space_a):

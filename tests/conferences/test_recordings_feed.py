@@ -149,7 +149,9 @@ def test_the_archive_page_links_the_feed(client, recordings):
     page = response.content.decode()
 
     assert response.status_code == 200
-    assert f'<link rel="alternate" type="application/rss+xml" title="Inspelningar från konferensen" href="{FEED}">' in page
+    assert (
+        f'<link rel="alternate" type="application/rss+xml" title="Inspelningar från konferensen" href="{FEED}">' in page
+    )
     assert f'<a href="{FEED}">Följ nya inspelningar via RSS</a>' in page
 
 

@@ -189,4 +189,3 @@ def test_a_preview_of_an_edition_is_never_described(edition, programme):
     assert response.status_code == 200
     assert "Ny titel i utkast" in response.content.decode()
     assert json_ld_blocks(response) == []
-
