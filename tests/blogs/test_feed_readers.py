@@ -3,6 +3,7 @@ the hero image as Media RSS media:content, a typed atom:link to themselves, publ
 (If-None-Match, If-Modified-Since) answered with 304 until a post is published or unpublished."""
 
 import pytest
+from django.core.cache import cache
 from django.test import override_settings
 from django.utils.http import http_date
 
@@ -117,6 +118,20 @@ def test_if_modified_since_answers_304_unless_a_post_is_newer(client, posts, spa
         # A reader whose copy is a second older than the newest post gets the feed.
         older = http_date(newest.timestamp() - 1)
         assert client.get(url, HTTP_IF_MODIFIED_SINCE=older).status_code == 200, url
+
+
+def test_a_feed_served_from_the_page_cache_still_answers_304(client, posts, settings):
+    settings.PAGE_CACHE_SECONDS = 60
+    cache.clear()
+    first = client.get("/bloggar/rss/")
+    assert first["X-Page-Cache"] == "miss"
+
+    for headers in ({"HTTP_IF_NONE_MATCH": first["ETag"]}, {"HTTP_IF_MODIFIED_SINCE": first["Last-Modified"]}):
+        response = client.get("/bloggar/rss/", **headers)
+        assert response.status_code == 304
+        assert response["X-Page-Cache"] == "hit"
+    assert client.get("/bloggar/rss/").status_code == 200
+    cache.clear()
 
 
 def test_unpublishing_a_post_changes_the_etag(client, posts, space_a):
