@@ -12,6 +12,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from arena.site_url import absolute_url
+from arena.visibility import without_page_restrictions
 
 SCHEMA_ORG = "https://schema.org"
 # The escapes of Django's json_script: no "</script>" or "<!--" in a title or transcript can end the element early.
@@ -19,6 +20,14 @@ _HTML_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 # Administrations are part of the city; companies and external organisations are plain organisations.
 _GOVERNMENT_KINDS = {"forvaltning"}
 LOGO_SPEC = "max-240x120"  # the size the blog space's header shows, so the rendition already exists
+
+
+def is_public(request, page):
+    """Whether a page may be described: what anonymous visitors may read, never a preview (a draft) nor a page with a
+    view restriction on it or an ancestor (staff only), even when a signed-in editor is the one looking. One query."""
+    if getattr(request, "is_preview", False) or not page.live:
+        return False
+    return without_page_restrictions(type(page).objects.filter(pk=page.pk)).exists()
 
 
 def script(node):

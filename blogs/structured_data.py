@@ -11,13 +11,9 @@ from arena.site_url import absolute_url
 HERO_SPEC = "fill-1200x630"  # the Open Graph image's size (blog_post_page.html): the same rendition serves both
 
 
-def _is_public(request, page):
-    return not getattr(request, "is_preview", False) and page.live and not page.get_view_restrictions().exists()
-
-
 def post_script(request, post, *, space, authors, blog_index):
     """The post page's data block: a BlogPosting with its authors, publisher, image and keywords."""
-    if not _is_public(request, post):
+    if not structured_data.is_public(request, post):
         return ""
     url = absolute_url(post.url)
     node = {
@@ -45,7 +41,7 @@ def post_script(request, post, *, space, authors, blog_index):
 
 def space_script(request, space):
     """The blog space is the organisation's page on the site: its Organization, with the space as the page about it."""
-    if not _is_public(request, space):
+    if not structured_data.is_public(request, space):
         return ""
     node = structured_data.organization(space.organisation, with_logo=True)
     node["mainEntityOfPage"] = {"@type": "WebPage", "@id": absolute_url(space.url)}

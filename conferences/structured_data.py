@@ -19,10 +19,6 @@ ATTENDANCE_MODES = {
 }
 
 
-def _is_public(request, edition):
-    return not getattr(request, "is_preview", False) and edition.live and not edition.get_view_restrictions().exists()
-
-
 def _time(value):
     """ISO 8601 in Stockholm time with its offset, as the pages show it."""
     return timezone.localtime(value).isoformat()
@@ -127,7 +123,7 @@ def video_object(session, recording):
 
 def edition_script(request, page, sessions):
     """The edition page's data block: the day as an Event, its published sessions as sub-events."""
-    if not _is_public(request, page):
+    if not structured_data.is_public(request, page):
         return ""
     edition = _Edition(request, page)
     node = edition.event(sessions)
@@ -138,7 +134,7 @@ def edition_script(request, page, sessions):
 
 def session_script(request, page, session, *, changes, recording):
     """The session page's data block: the session as an Event, recorded in a VideoObject when there is one."""
-    if not _is_public(request, page):
+    if not structured_data.is_public(request, page):
         return ""
     node = _Edition(request, page).session_event(session, changes=changes)
     if recording is not None:
