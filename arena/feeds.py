@@ -3,7 +3,7 @@
 A feed (a django.contrib.syndication Feed with `feed_type = MediaRssFeed`) hands each item's media over through
 `item_extra_kwargs`: {"media": ItemMedia(...)}. Every address in it must already be absolute (arena.site_url)."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.utils.feedgenerator import Rss201rev2Feed
 
@@ -40,7 +40,7 @@ class ItemMedia:
 
     content: MediaContent | None = None
     player_url: str = ""
-    subtitles: tuple[Subtitle, ...] = field(default=())
+    subtitles: tuple[Subtitle, ...] = ()
 
 
 class MediaRssFeed(Rss201rev2Feed):

@@ -15,20 +15,13 @@ from arena.site_url import absolute_url
 FEED_ITEMS = 50
 
 
-def _file_size(file):
-    """The stored file's size in bytes, or 0 ("unknown" to feed readers) when storage has lost the file."""
-    try:
-        return file.size
-    except OSError:
-        return 0
-
-
 class RecordingsFeed(Feed):
     feed_type = MediaRssFeed
 
     def __init__(self, page):
         super().__init__()
         self.page = page  # the conference series page, whose archive this is
+        self._sizes = {}
 
     def __call__(self, request, *args, **kwargs):
         self.request = request
@@ -70,10 +63,20 @@ class RecordingsFeed(Feed):
     def item_categories(self, recording):
         return [recording.session.edition.title]
 
+    def video_size(self, recording):
+        """The uploaded file's size in bytes (asked of the storage once per item), or 0, which feed readers take as
+        "unknown", when the storage has lost the file."""
+        if recording.pk not in self._sizes:
+            try:
+                self._sizes[recording.pk] = recording.video.size
+            except OSError:
+                self._sizes[recording.pk] = 0
+        return self._sizes[recording.pk]
+
     def item_enclosures(self, recording):
         if not recording.video:
             return []
-        return [Enclosure(absolute_url(recording.video.url), str(_file_size(recording.video)), recording.mime_type)]
+        return [Enclosure(absolute_url(recording.video.url), str(self.video_size(recording)), recording.mime_type)]
 
     def item_extra_kwargs(self, recording):
         subtitles = tuple(
@@ -85,7 +88,7 @@ class RecordingsFeed(Feed):
             url=absolute_url(recording.video_url),
             type=recording.mime_type,
             medium="video",
-            file_size=_file_size(recording.video) if recording.video else None,
+            file_size=self.video_size(recording) if recording.video else None,
             subtitles=subtitles,
         )
         return {"media": ItemMedia(content=content)}
