@@ -18,10 +18,11 @@ class ArenaConfig(AppConfig):
     verbose_name = _("Arena")
 
     def ready(self):
-        from arena import signals, slugs, workflow_notifications
+        from arena import signals, slugs, stream_fields, workflow_notifications
 
         signals.connect()  # provisioning on save, page-cache purges
         slugs.require_ascii_slugs_in_admin_forms()
+        stream_fields.register()  # malformed StreamField POSTs are form errors, not 500s
         workflow_notifications.connect()  # Wagtail's moderation emails go through Celery
         # The default Site follows PUBLIC_BASE_URL (links in feeds, sitemap, API), and addresses made before they
         # were ASCII move (with redirects). post_migrate comes after the whole migration plan, so every table exists.

@@ -40,3 +40,8 @@ LINKABLE_CONTENT = "arena_linkable_content"
 # text, only what this request's user may see (sessions and transcripts: what an anonymous visitor may see). Every
 # source's hits are ranked together; order only decides which source is asked first.
 SEARCH_SOURCES = "arena_search_sources"
+
+# fn() -> arena.open_data.datasets.Dataset | None. A dataset of public data that /oppna-data/ offers as JSON, CSV
+# and JSON Schema and lists in its DCAT-AP-SE catalogue; order = position on the landing page. The provider alone
+# decides what may be published (nothing below its privacy thresholds, no drafts, nothing staff-only).
+OPEN_DATASETS = "arena_open_datasets"

@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from arena.api import api_router
 from arena.projects.views import unsubscribe as project_unsubscribe
+from arena.sitemaps import SITEMAPS
 from arena.views.health import healthz
 from arena.views.robots import favicon_ico, robots_txt
 from arena.views.search import search
@@ -16,7 +17,7 @@ from arena.views.search import search
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("robots.txt", robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("favicon.ico", favicon_ico, name="favicon_ico"),
     # The admin signs in through allauth (rate-limited, SSO-capable) instead of its own form.
     path("admin/login/", RedirectView.as_view(url=settings.WAGTAILADMIN_LOGIN_URL, query_string=True)),
@@ -27,6 +28,7 @@ urlpatterns = [
     path("sok/", search, name="search"),
     path("bevakning/avsluta/<str:token>/", project_unsubscribe, name="project_unsubscribe"),
     path("mognad/", include("maturity.urls")),
+    path("oppna-data/", include("arena.open_data.urls")),
 ]
 
 if settings.SERVE_MEDIA:

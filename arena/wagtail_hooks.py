@@ -10,6 +10,7 @@ from arena.library.demo import seed_library
 from arena.models import FocusArea, Organisation, Person
 from arena.projects import demo as projects_demo
 from arena.projects import home as projects_home
+from arena.projects import open_data as projects_open_data
 from arena.projects import related as projects_related
 from arena.related_content import pages_version, related_pages
 from arena.search import admin_views as search_admin
@@ -25,6 +26,8 @@ hooks.register(arena_hooks.CONTENT_VERSION, pages_version, order=90)
 # After the apps' demo content (blogs 10, conferences 20, maturity 30).
 hooks.register(arena_hooks.SEED_DEMO, seed_consultation_demo, order=45)
 hooks.register(arena_hooks.HOME_SECTIONS, projects_home.featured_projects, order=5)
+# Open data: the change projects after maturity's group figures (10) and the conference programmes (20).
+hooks.register(arena_hooks.OPEN_DATASETS, projects_open_data.projects_dataset, order=30)
 # After the blogs (10) and the conference (20), whose posts and sessions the demo projects link to.
 hooks.register(arena_hooks.SEED_DEMO, projects_demo.seed_projects_demo, order=40)
 # The material library's page and documents; seeders with a higher order can link to the documents.

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from arena.models import FocusArea
 from arena.pagination import paginate
 from blogs import queries, services, structured_data
-from blogs.forms import CommentForm, PostFilterForm
+from blogs.forms import CommentForm, CommentReportForm, PostFilterForm
 
 POSTS_PER_PAGE = 12
 
@@ -94,22 +94,25 @@ def handle_post_request(request, post):
     form = CommentForm(request.POST)
     if form.is_valid():
         try:
-            comment = services.add_comment(request.user, post, form.cleaned_data["body"])
+            services.add_comment(request.user, post, form.cleaned_data["body"])
         except ValidationError as error:
             form.add_error(None, error)
         else:
             messages.success(request, _("Thank you! Your comment has been published."))
-            return redirect(f"{post.url}#kommentar-{comment.pk}")
+            # No #fragment: the confirmation at the top of <main> takes focus, and a fragment would take it away.
+            return redirect(post.url)
     context = post.get_context(request, comment_form=form)
     return TemplateResponse(request, post.get_template(request), context, status=400)
 
 
 def _report(request, post):
-    comment = queries.post_comments(post, request.user).filter(pk=request.POST.get("comment")).first()
+    report = CommentReportForm(request.POST)
+    comments = queries.post_comments(post, request.user)
+    comment = comments.filter(pk=report.cleaned_data["comment"]).first() if report.is_valid() else None
     if comment is None:
         raise Http404(_("There is no such comment."))
     if services.report_comment(request.user, comment):
         messages.success(request, _("Thank you. The editors have been told about the comment."))
     else:
         messages.info(request, _("You have already reported this comment."))
-    return redirect(f"{post.url}#kommentar-{comment.pk}")
+    return redirect(post.url)  # no #fragment, as above

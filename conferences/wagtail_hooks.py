@@ -5,7 +5,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from arena import hooks as arena_hooks
-from conferences import home, linkable, related, search
+from conferences import home, linkable, open_data, related, search
 from conferences.admin.viewsets import ConferenceViewSetGroup
 from conferences.demo import seed
 
@@ -20,3 +20,4 @@ hooks.register(arena_hooks.CONTENT_VERSION, related.sessions_version, order=20)
 hooks.register(arena_hooks.LINKABLE_CONTENT, linkable.linkable_sessions, order=20)
 hooks.register(arena_hooks.LINKABLE_CONTENT, linkable.linkable_recordings, order=21)
 hooks.register(arena_hooks.SEARCH_SOURCES, search.search_hits, order=30)
+hooks.register(arena_hooks.OPEN_DATASETS, open_data.programmes_dataset, order=20)

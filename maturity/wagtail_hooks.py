@@ -13,7 +13,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from arena import hooks as arena_hooks
 from arena.admin_display import yes_no_column
 from arena.permission_policies import ReadOnlyModelPolicy
-from maturity import demo, home, menu
+from maturity import demo, home, menu, open_data
 from maturity.admin_views import ImportJobView, ImportView, MaturityModelInspectView, can_import
 from maturity.choosers import organisation_chooser_viewset
 from maturity.models import MaturityModel, NationalReference, Round
@@ -151,3 +151,4 @@ def register_organisation_chooser():
 hooks.register(arena_hooks.HOME_SECTIONS, home.maturity_headline, order=30)
 hooks.register(arena_hooks.SEED_DEMO, demo.seed_maturity_demo, order=30)
 hooks.register(arena_hooks.MAIN_MENU_ITEMS, menu.dashboard_menu_item, order=50)
+hooks.register(arena_hooks.OPEN_DATASETS, open_data.maturity_dataset, order=10)

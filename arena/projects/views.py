@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
@@ -14,8 +15,13 @@ from django.views.decorators.http import require_http_methods
 from arena.pagination import paginate
 from arena.projects import queries, services
 from arena.projects.forms import ProjectFilterForm, ProposalForm
+from arena.rate_limit import FixedWindow
 
 PROJECTS_PER_PAGE = 12
+# Each proposal e-mails every arena editor: one staff account must not be able to flood their inboxes.
+PROPOSALS = FixedWindow(
+    "project-proposals", limit_setting="PROPOSAL_RATE_LIMIT", minutes_setting="PROPOSAL_RATE_LIMIT_MINUTES"
+)
 
 
 def project_index(request, page):
@@ -56,16 +62,38 @@ def propose_project(request, index):
         return redirect_to_login(index.route_url("proposal_route"))
     form = ProposalForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
+        if PROPOSALS.is_exceeded(request.user.pk):
+            return _too_many_proposals(request, index, form)
         if form.is_valid():
+            PROPOSALS.consume(request.user.pk)
             services.create_proposal(index, request.user, **form.cleaned_data)
             messages.success(
                 request, _("Thank you! Your proposal has been sent to the arena editors, who will contact you.")
             )
             return redirect(index.url)
-    context = index.get_context(request)
-    context["form"] = form
     status = 400 if form.is_bound and form.errors else 200
+    return _proposal_page(request, index, form, status=status)
+
+
+def _proposal_page(request, index, form, *, status, refusal=""):
+    context = index.get_context(request)
+    context.update(form=form, refusal=refusal)
     return TemplateResponse(request, "arena/projects/proposal_page.html", context, status=status)
+
+
+def _too_many_proposals(request, index, form):
+    hours = max(1, PROPOSALS.seconds() // 3600)
+    refusal = ngettext(
+        "You have already sent %(count)d proposals within %(hours)d hour, so this one was not saved. What you wrote "
+        "is still in the form: send it later, or write to the arena editors.",
+        "You have already sent %(count)d proposals within %(hours)d hours, so this one was not saved. What you wrote "
+        "is still in the form: send it later, or write to the arena editors.",
+        hours,
+    ) % {"count": PROPOSALS.limit(), "hours": hours}
+    form.is_valid()  # shows the proposal as it was sent, with any errors
+    response = _proposal_page(request, index, form, status=429, refusal=refusal)
+    response["Retry-After"] = str(PROPOSALS.seconds())
+    return response
 
 
 @never_cache

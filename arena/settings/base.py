@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
-from .env import database_from_env, env_base_url, env_bool, env_int, env_list, env_str
+from .env import database_from_env, env_base_url, env_bool, env_choice, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -187,6 +187,7 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
 }
 ACCOUNT_ADAPTER = "arena.accounts.ArenaAccountAdapter"
+ACCOUNT_FORMS = {"login": "arena.account_forms.ArenaLoginForm"}
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Kunskapsarenan] "
 SOCIALACCOUNT_ADAPTER = "arena.accounts.ArenaSocialAccountAdapter"
 SOCIALACCOUNT_ONLY = False
@@ -242,6 +243,9 @@ MAX_UPLOAD_MB = env_int("MAX_UPLOAD_MB", 20)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = MAX_UPLOAD_MB * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_IMAGE_FORM_BASE = "arena.image_forms.ArenaImageForm"
+# 80 million pixels (e.g. 10000×8000) stays below Pillow's own decompression-bomb warning at 89 million.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 80_000_000
 # The material library (arena/library): the arena's document model and admin form. Uploads are checked by content,
 # not by name (arena/library/validation.py); the extensions below are only the first gate.
 WAGTAILDOCS_DOCUMENT_MODEL = "arena.ArenaDocument"
@@ -310,8 +314,17 @@ CONSULTATION_RETENTION_DAYS = env_int("CONSULTATION_RETENTION_DAYS", 365)
 # At most this many answers per client (IP address) and consultation in this many minutes.
 CONSULTATION_RATE_LIMIT = env_int("CONSULTATION_RATE_LIMIT", 5)
 CONSULTATION_RATE_LIMIT_MINUTES = env_int("CONSULTATION_RATE_LIMIT_MINUTES", 10)
+# At most this many change-project proposals per person in this many minutes (each one e-mails every arena editor).
+PROPOSAL_RATE_LIMIT = env_int("PROPOSAL_RATE_LIMIT", 5)
+PROPOSAL_RATE_LIMIT_MINUTES = env_int("PROPOSAL_RATE_LIMIT_MINUTES", 24 * 60)
 # Conference recordings uploaded to the site (a one-hour 720p talk is well under 1 GB).
 RECORDING_MAX_UPLOAD_BYTES = env_int("RECORDING_MAX_UPLOAD_MB", 2048) * 1024 * 1024
+
+# Open data (/oppna-data/): the licence of every dataset, and the publisher and contact point named in its
+# DCAT-AP-SE catalogue (without an e-mail address the contact point is the landing page).
+OPEN_DATA_LICENSE = env_choice("OPEN_DATA_LICENSE", ("CC0", "CC-BY-4.0"), "CC0")
+OPEN_DATA_PUBLISHER = env_str("OPEN_DATA_PUBLISHER", "Göteborgs Stad")
+OPEN_DATA_CONTACT_EMAIL = env_str("OPEN_DATA_CONTACT_EMAIL", "")
 
 REST_FRAMEWORK = {"DEFAULT_THROTTLE_RATES": {}}
 WAGTAILAPI_BASE_URL = PUBLIC_BASE_URL

@@ -51,6 +51,15 @@ def env_int(name, default):
         raise ConfigurationError(f"{name}={raw!r} är inte ett heltal.") from None
 
 
+def env_choice(name, choices, default):
+    raw = os.environ.get(name)
+    if raw is None or not raw.strip():
+        return default
+    if raw.strip() not in choices:
+        raise ConfigurationError(f"{name}={raw!r} är inget av de tillåtna värdena: {', '.join(choices)}.")
+    return raw.strip()
+
+
 def env_list(name, default=()):
     raw = os.environ.get(name)
     if raw is None:

@@ -20,10 +20,19 @@ PAGE_CACHE_SECONDS = int(env_str("TEST_PAGE_CACHE_SECONDS", "0"))
 STATIC_ROOT = None
 
 # pytest-xdist runs the suite in several processes. Each gets its own Redis database, so one worker's
-# cache.clear() (a FLUSHDB) never empties another's cache halfway through a test. PostgreSQL is already
-# separated: pytest-django gives every worker its own test database.
+# cache.clear() (a FLUSHDB) never empties another's cache halfway through a test: REDIS_URL's database plus the
+# worker's number (redis://…/4 gives gw0 database 4, gw1 database 5), so two runs side by side on one Redis stay
+# apart when their REDIS_URLs are far enough apart. PostgreSQL is already separated: pytest-django gives every
+# worker its own test database.
 _XDIST_WORKER = env_str("PYTEST_XDIST_WORKER", "")
 if REDIS_URL and _XDIST_WORKER.startswith("gw"):  # noqa: F405
-    _worker_redis_url = urlsplit(REDIS_URL)._replace(path=f"/{10 + int(_XDIST_WORKER[2:])}").geturl()  # noqa: F405
+    _redis_url = urlsplit(REDIS_URL)  # noqa: F405
+    _worker_db = int(_redis_url.path.strip("/") or 0) + int(_XDIST_WORKER[2:])
+    _worker_redis_url = _redis_url._replace(path=f"/{_worker_db}").geturl()
     for _cache in CACHES.values():  # noqa: F405
         _cache["LOCATION"] = _worker_redis_url
+
+# The test databases are thrown away after the run: PostgreSQL need not wait for the disk on every commit. Each
+# transactional (browser) test ends with a flush of every table, and the suite commits thousands of times.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c synchronous_commit=off"  # noqa: F405

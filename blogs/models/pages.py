@@ -69,6 +69,11 @@ class BlogIndexPage(RoutablePageMixin, Page):
 
         return author_page(request, self, slug)
 
+    def get_sitemap_urls(self, request=None):
+        from blogs.sitemap import author_urls
+
+        return super().get_sitemap_urls(request) + author_urls(self, request)
+
 
 class BlogSpacePage(RoutablePageMixin, Page):
     """One organisation's blog space. Created by provisioning; its editors approve what its writers submit."""

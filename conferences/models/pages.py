@@ -20,6 +20,7 @@ from wagtail.search import index
 
 from arena.blocks import BaseStreamBlock
 from arena.models import Person
+from conferences import sitemap
 from conferences.admin.forms import EditionPageForm
 from conferences.programme import exporters
 from conferences.programme import pages as programme_pages
@@ -60,6 +61,9 @@ class ConferenceSeriesPage(RoutablePageMixin, Page):
     @path("inspelningar/rss/")
     def recordings_feed_route(self, request):
         return RecordingsFeed(self)(request)
+
+    def get_sitemap_urls(self, request=None):
+        return super().get_sitemap_urls(request) + sitemap.series_urls(self, request)
 
     def editions(self):
         """The published editions that anyone may see, newest first."""
@@ -215,6 +219,9 @@ class ConferenceEditionPage(RoutablePageMixin, Page):
     @path("talare/<slug:slug>/")
     def speaker_route(self, request, slug):
         return programme_pages.speaker_page(request, self, slug)
+
+    def get_sitemap_urls(self, request=None):
+        return super().get_sitemap_urls(request) + sitemap.edition_urls(self, request)
 
     def route_url(self, name, *args, **kwargs):
         """The address of one of this page's routes, e.g. route_url("session_route", code="inledning")."""

@@ -59,14 +59,21 @@ def edition_page(request, page):
 def programme_page(request, page):
     form = ProgrammeFilterForm(request.GET, edition=page)
     filters = form.cleaned_data if form.is_valid() else {}
-    sessions = page.programme().filtered(
-        track=filters.get("spar") and filters["spar"].pk,
-        session_type=filters.get("typ"),
-        focus_area=filters.get("fokus") and filters["fokus"].slug,
+    sessions = list(
+        page.programme().filtered(
+            track=filters.get("spar") and filters["spar"].pk,
+            session_type=filters.get("typ"),
+            focus_area=filters.get("fokus") and filters["fokus"].slug,
+        )
     )
+    filtered = any(filters.values())
     context = page.get_context(request)
     context.update(
         slots=programme_by_time(sessions),
+        # "Showing 5 of 23 sessions" under a filter; the whole day costs no extra count query.
+        shown_count=len(sessions),
+        total_count=page.programme().count() if filtered else len(sessions),
+        filtered=filtered,
         filter_form=form,
         changes=page.programme_changes()[:20],
         focus_areas=FocusArea.objects.all(),

@@ -55,6 +55,13 @@ class RegistrationForm(forms.Form):
                 },
             )
 
+    def add_error(self, field, error):
+        super().add_error(field, error)
+        if field is None and "attend_day" in self.fields:
+            # A form-level error (nothing chosen, a refusal from the rules) is about the choices: the day's
+            # checkbox is marked invalid like the workshops' (Django marks only a field's own errors).
+            self.fields["attend_day"].widget.attrs["aria-invalid"] = "true"
+
     def clean_sessions(self):
         chosen = sorted(self.cleaned_data["sessions"], key=lambda session: (session.start, session.pk))
         for earlier, later in zip(chosen, chosen[1:], strict=False):

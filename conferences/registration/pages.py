@@ -1,4 +1,5 @@
-"""The attendee's registration page (/motesplats/<year>/anmalan/) and cancellation (…/anmalan/avboka/<id>/).
+"""The attendee's registration page (/motesplats/<year>/anmalan/) and cancellation (…/anmalan/avboka/<id>/: GET asks
+for confirmation, POST cancels).
 
 Both are personal: login required, and every response is marked private and uncacheable so neither the anonymous
 page cache nor a shared proxy keeps one person's registrations. The rules themselves live in
@@ -17,7 +18,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from arena.models import Organisation
 from conferences.registration import rules
@@ -178,11 +179,27 @@ def registration_page(request, edition):
     return _render(request, edition)
 
 
+def _confirm_cancellation(request, edition, registration):
+    """The question before a cancellation (WCAG 3.3.4): what is lost, and that a place comes back only through the
+    waiting list. Cancelling the day cancels every workshop too, so they are listed."""
+    _day, session_registrations = _current(request.user, edition)
+    context = edition.get_context(request)
+    context.update(
+        registration=registration,
+        lost_workshops=[] if registration.session_id else session_registrations,
+    )
+    return TemplateResponse(request, "conferences/cancel_registration_page.html", context)
+
+
 @never_cache
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 def cancel_registration(request, edition, registration_id):
+    """GET asks for confirmation (the registration page links the day's cancellation here); POST cancels."""
     if not request.user.is_authenticated:
-        return redirect_to_login(edition.route_url("registration_route"))
+        # After logging in, a GET comes back to the question; a POST cannot be replayed, so it goes to the page.
+        if request.method == "POST":
+            return redirect_to_login(edition.route_url("registration_route"))
+        return redirect_to_login(edition.route_url("cancel_registration_route", registration_id))
     registration = edition.registrations.own(request.user).select_related("session").filter(pk=registration_id).first()
     if registration is None:
         raise Http404(_("You have no such registration."))
@@ -192,6 +209,8 @@ def cancel_registration(request, edition, registration_id):
     if timezone.localdate() > edition.date:
         refusal = _("The conference day has passed, so there is nothing to cancel.")
         return _render(request, edition, refusal=refusal, status=400)
+    if request.method != "POST":
+        return _confirm_cancellation(request, edition, registration)
     rules.cancel(registration)
     if registration.session_id:
         messages.success(request, _("Your place in “%(title)s” is cancelled.") % {"title": registration.session.title})

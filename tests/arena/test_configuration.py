@@ -61,6 +61,11 @@ def test_bad_boolean_is_explained():
     assert_one_line_error(result, "DEBUG")
 
 
+def test_an_unknown_open_data_licence_is_refused():
+    result = run_manage("check", DJANGO_SETTINGS_MODULE="arena.settings.dev", OPEN_DATA_LICENSE="GPL")
+    assert_one_line_error(result, "OPEN_DATA_LICENSE")
+
+
 def test_sso_needs_secret_and_server_when_client_id_is_set():
     result = run_manage("check", DJANGO_SETTINGS_MODULE="arena.settings.dev", OIDC_CLIENT_ID="arena")
     assert_one_line_error(result, "OIDC_CLIENT_SECRET")

@@ -8,6 +8,7 @@ import re
 import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
+from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 from wagtail.models import Site
@@ -154,6 +155,49 @@ def test_two_proposals_with_one_title_get_their_own_addresses(index, staff, orga
     first = services.create_proposal(index, staff, title="Samma", organisation=organisation, summary="A", need="B")
     second = services.create_proposal(index, staff, title="Samma", organisation=organisation, summary="A", need="B")
     assert (first.slug, second.slug) == ("samma", "samma-2")
+
+
+@pytest.fixture
+def proposal_limit(settings):
+    """Two proposals per person and hour, counted in the cache from zero."""
+    settings.PROPOSAL_RATE_LIMIT = 2
+    settings.PROPOSAL_RATE_LIMIT_MINUTES = 60
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_a_third_proposal_within_the_window_is_refused_with_the_text_kept(
+    client, index, staff, organisation, arena_editor, proposal_limit, django_capture_on_commit_callbacks
+):
+    client.force_login(staff)
+    with django_capture_on_commit_callbacks(execute=True):
+        for number in (1, 2):
+            response = client.post(PROPOSAL_URL, valid_proposal(organisation, title=f"Förslag {number}"))
+            assert response.status_code == 302
+        response = client.post(PROPOSAL_URL, valid_proposal(organisation, title="Förslag 3"))
+    assert response.status_code == 429
+    assert response["Retry-After"] == "3600"
+    html = response.content.decode()
+    assert "Du har redan skickat 2 förslag inom 1 timme" in html
+    assert 'value="Förslag 3"' in html  # nothing the writer typed is lost
+    assert sorted(ChangeProjectPage.objects.values_list("title", flat=True)) == ["Förslag 1", "Förslag 2"]
+    assert len(mail.outbox) == 2
+
+
+def test_invalid_proposals_do_not_use_up_the_limit_and_other_people_have_their_own(
+    client, index, staff, organisation, arena_editor, proposal_limit
+):
+    client.force_login(staff)
+    for _attempt in range(3):
+        assert client.post(PROPOSAL_URL, valid_proposal(organisation, title="")).status_code == 400
+    assert client.post(PROPOSAL_URL, valid_proposal(organisation, title="Första")).status_code == 302
+    assert client.post(PROPOSAL_URL, valid_proposal(organisation, title="Andra")).status_code == 302
+    assert client.post(PROPOSAL_URL, valid_proposal(organisation, title="Tredje")).status_code == 429
+    colleague = Client()
+    colleague.force_login(UserFactory(username="kollega"))
+    assert colleague.post(PROPOSAL_URL, valid_proposal(organisation, title="Kollegans")).status_code == 302
+    assert ChangeProjectPage.objects.count() == 3
 
 
 def test_no_arena_editors_means_no_mail(index, staff, organisation, django_capture_on_commit_callbacks):

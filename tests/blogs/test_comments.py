@@ -84,7 +84,7 @@ class TestPlainText:
 
         comment = Comment.objects.get()
         assert response.status_code == 302
-        assert response["Location"] == f"{post.url}#kommentar-{comment.pk}"
+        assert response["Location"] == post.url
         assert comment.body == self.BODY
         assert comment.author == staff
         assert comment.organisation_id == post.organisation_id
@@ -186,7 +186,7 @@ class TestReporting:
 
         assert first.status_code == 302
         assert second.status_code == 302
-        assert first["Location"] == f"{post.url}#kommentar-{comment.pk}"
+        assert first["Location"] == post.url
         comment.refresh_from_db()
         assert comment.report_count == 1
         assert CommentReport.objects.filter(comment=comment).count() == 1
@@ -207,6 +207,17 @@ class TestReporting:
             response = staff_client.post(post.url, {"action": "rapportera", "comment": comment.pk})
             assert response.status_code == 404
         assert CommentReport.objects.count() == 0
+
+    @pytest.mark.parametrize("comment_id", ["abc", "", "1.5", "-1", "0", "99999999999999999999", "1\x00"])
+    def test_a_comment_id_that_is_not_one_is_not_found(self, staff_client, post, comment_id):
+        CommentFactory(post=post)
+        response = staff_client.post(post.url, {"action": "rapportera", "comment": comment_id})
+        assert response.status_code == 404
+        assert "Sidan hittades inte" in response.content.decode()
+        assert CommentReport.objects.count() == 0
+
+    def test_a_report_without_a_comment_id_is_not_found(self, staff_client, post):
+        assert staff_client.post(post.url, {"action": "rapportera"}).status_code == 404
 
     def test_reporting_does_not_write_a_comment(self, staff_client, post):
         comment = CommentFactory(post=post)

@@ -3,6 +3,7 @@
 flat query counts, and the registration box on the edition page."""
 
 import datetime
+from urllib.parse import unquote
 
 import pytest
 from django.db import connection
@@ -179,7 +180,8 @@ class TestRefusedWithSwedishMessages:
         content = self.assert_error_page(response, "”AI-verkstad” och ”Öppna data” pågår samtidigt. Välj en av dem.")
         assert 'href="#id_sessions"' in content  # the summary links to the field
         assert 'id="id_sessions" tabindex="-1" aria-describedby="id_sessions_helptext id_sessions_error"' in content
-        assert f'value="{first.pk}" id="id_sessions_0" aria-describedby="id_sessions_0_places" checked' in content
+        checkbox = f'value="{first.pk}" id="id_sessions_0" aria-describedby="id_sessions_0_places" aria-invalid="true"'
+        assert f"{checkbox} checked" in content
         assert not Registration.objects.exists()
 
     def test_a_workshop_that_clashes_with_one_already_held_saves_nothing(self, client, url, upcoming, attendee):
@@ -236,11 +238,28 @@ class TestRefusedWithSwedishMessages:
 
 
 class TestCancelling:
-    def test_get_is_not_allowed(self, client, url, upcoming, attendee):
+    def test_get_asks_first_and_lists_the_workshops_that_go_too(self, client, url, upcoming, attendee):
+        rules.register_for_session(attendee, create_workshop(upcoming, "AI-verkstad", 10, 11))
+        registration = Registration.objects.for_day().get(user=attendee)
+        response = client.get(cancel_url(url, registration))
+        assert response.status_code == 200
+        content = response.content.decode()
+        assert f"Avboka din anmälan till {upcoming.title}?" in content
+        assert "Avbokar du dagen avbokas också din workshop:" in content and "AI-verkstad" in content
+        assert "får du tillbaka bara via väntelistan" in content
+        assert Registration.objects.active().filter(user=attendee).count() == 2  # nothing is cancelled yet
+
+    def test_put_is_not_allowed(self, client, url, upcoming, attendee):
         registration = rules.register_for_day(attendee, upcoming)
-        assert client.get(cancel_url(url, registration)).status_code == 405
+        assert client.put(cancel_url(url, registration)).status_code == 405
         registration.refresh_from_db()
         assert registration.is_active
+
+    def test_anonymous_asking_first_logs_in_and_comes_back_to_the_question(self, client, url, upcoming):
+        registration = rules.register_for_day(UserFactory(), upcoming)
+        response = client.get(cancel_url(url, registration))
+        assert response.status_code == 302
+        assert unquote(response["Location"]) == f"/konto/login/?next={cancel_url(url, registration)}"
 
     def test_anonymous_is_sent_to_log_in(self, client, url, upcoming):
         registration = rules.register_for_day(UserFactory(), upcoming)

@@ -12,6 +12,12 @@ from playwright.sync_api import expect
 
 from tests.helpers.browser import assert_no_axe_violations
 from tests.helpers.demo import DEMO_PASSWORD
+from tests.helpers.keyboard import (
+    active_element_is_error_summary,
+    assert_confirmation_focused_in_main,
+    by_text,
+    tab_to,
+)
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -200,6 +206,7 @@ def test_logged_in_staff_sees_comment_form_and_gets_clear_errors(page, blog):
     with page.expect_navigation():
         comment_form(page).get_by_role("button", name=PUBLISH).click()
     assert page.title().startswith("Fel:")
+    assert active_element_is_error_summary(page)
     expect(page.get_by_role("alert")).to_contain_text(EMPTY_COMMENT_MESSAGE)
     expect(page.get_by_label(COMMENT_FIELD)).to_have_attribute("aria-invalid", "true")
     expect(page.locator("#kommentarer article.comment")).to_have_count(3)
@@ -216,8 +223,8 @@ def test_staff_comment_appears_on_the_post(page, blog):
         comment_form(page).get_by_role("button", name=PUBLISH).click()
     comment = Comment.objects.get(post=blog.post, author__email=STAFF_EMAIL)
     assert comment.body.replace("\r\n", "\n") == text  # browsers send line breaks as CRLF
-    assert urlsplit(page.url).fragment == f"kommentar-{comment.pk}"
-    expect(page.get_by_text("Tack! Din kommentar är publicerad.")).to_be_visible()
+    assert urlsplit(page.url).fragment == ""
+    assert "Tack! Din kommentar är publicerad." in assert_confirmation_focused_in_main(page)
     expect(page.locator(f"#kommentar-{comment.pk}")).to_contain_text("Vi hör av oss om chattboten!")
     expect(page.locator("#kommentarer article.comment")).to_have_count(4)
     expect(page.locator("#kommentarer h2")).to_contain_text("Kommentarer (4)")
@@ -272,3 +279,30 @@ def test_home_page_shows_blog_sections(page, blog):
     intraservice = spaces.locator("li").filter(has=page.get_by_role("link", name="Intraservice", exact=True))
     expect(intraservice).to_contain_text("inlägg")
     assert_no_axe_violations(page)
+
+
+def press_enter_and_wait(page):
+    with page.expect_navigation() as navigation:
+        page.keyboard.press("Enter")
+    return navigation.value
+
+
+def test_comment_by_keyboard(page, blog):
+    log_in(page, blog.post.url)
+    tab_to(page, by_text(PUBLISH), limit=200)
+    response = press_enter_and_wait(page)  # empty: the server refuses it
+
+    assert response.status == 400
+    assert active_element_is_error_summary(page)
+    expect(page.get_by_label(COMMENT_FIELD)).to_have_attribute("aria-invalid", "true")
+    assert_no_axe_violations(page)
+
+    tab_to(page, lambda state: state["tag"] == "textarea")
+    page.keyboard.type("Skrivet med bara tangentbordet.")
+    tab_to(page, by_text(PUBLISH))
+    press_enter_and_wait(page)
+
+    assert "Tack! Din kommentar är publicerad." in assert_confirmation_focused_in_main(page)
+    expect(page.locator("#kommentarer article.comment").last).to_contain_text("Skrivet med bara tangentbordet.")
+    assert_no_axe_violations(page)
+    tab_to(page, lambda state: state["id"] == "site-search", backwards=True)  # back up to the header

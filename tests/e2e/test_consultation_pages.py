@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 from tests.helpers.browser import assert_no_axe_violations
 from tests.helpers.consultations import QUESTION, WORKPLACE, add_consultation, consultation_index
+from tests.helpers.keyboard import active_element_is_error_summary
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -62,6 +63,7 @@ def test_an_empty_answer_shows_the_errors_accessibly(page, consultations):
         submit_button(page).click()
     assert navigation.value.status == 400
     expect(page).to_have_title(re.compile(r"^Fel: "))
+    assert active_element_is_error_summary(page)
     summary = page.get_by_role("alert")
     expect(summary).to_contain_text("Det finns fel i formuläret")
     expect(page.get_by_text(REQUIRED_MESSAGE).first).to_be_visible()

@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.helpers.browser import assert_no_axe_violations
+from tests.helpers.keyboard import active_element_is_error_summary
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -66,6 +67,7 @@ def test_listing_with_a_bad_filter_shows_the_error_accessibly(page, library):
     response = page.goto("/material/?ar=tjugohundra")
 
     assert response.status == 400
+    assert active_element_is_error_summary(page)
     expect(page.get_by_role("alert")).to_contain_text("Fyll i ett heltal")
     expect(page.get_by_role("link", name=POLICY)).to_be_visible()
     assert_no_axe_violations(page)

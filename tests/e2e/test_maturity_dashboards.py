@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from tests.helpers.browser import assert_no_axe_violations
 from tests.helpers.demo import DEMO_PASSWORD
+from tests.helpers.keyboard import by_text, tab_to
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -124,3 +125,30 @@ def test_anonymous_visitors_are_sent_to_login(page, results):
     page.goto("/mognad/")
     assert urlsplit(page.url).path == "/konto/login/"
     assert parse_qs(urlsplit(page.url).query)["next"] == ["/mognad/"]
+
+
+def press_enter_and_wait(page):
+    with page.expect_navigation() as navigation:
+        page.keyboard.press("Enter")
+    return navigation.value
+
+
+def sort_by_total(state):
+    return state["tag"] == "a" and state["text"].startswith("Totalt")  # the header link, not a chart's table
+
+
+def test_maturity_dashboard_by_keyboard(page, results):
+    log_in(page, ANALYST_EMAIL, "/mognad/")
+    tab_to(page, lambda state: state["id"] == "round-select", limit=150)
+    page.keyboard.press("ArrowDown")  # the next (older) round
+    tab_to(page, by_text("Visa"))
+    press_enter_and_wait(page)
+    assert "omgang" in parse_qs(urlsplit(page.url).query)
+
+    tab_to(page, sort_by_total, limit=200)
+    press_enter_and_wait(page)
+    query = parse_qs(urlsplit(page.url).query)
+    assert query["sort"] == ["total"]
+    tab_to(page, sort_by_total, limit=200)  # reached again on the sorted page
+    tab_to(page, lambda state: state["tag"] == "a" and not state["text"].startswith("Totalt"), backwards=True)
+    assert_no_axe_violations(page)

@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 
 from tests.helpers.browser import assert_no_axe_violations
 from tests.helpers.demo import DEMO_PASSWORD
+from tests.helpers.keyboard import active_element_is_error_summary
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -98,6 +99,7 @@ def test_index_and_its_filters_are_accessible(page, projects):
 def test_a_bad_filter_is_explained_accessibly(page, projects):
     response = page.goto("/forandringsprojekt/?status=okand&ar=2022")
     assert_page_basics(page, response, status=400)
+    assert active_element_is_error_summary(page)
     expect(page.get_by_role("alert")).to_contain_text("Välj ett giltigt alternativ.")
     expect(page.get_by_role("link", name="E-arkiv för hela staden")).to_be_visible()
     assert_no_axe_violations(page)
@@ -125,6 +127,7 @@ def test_proposal_form_shows_errors_accessibly_then_saves_a_draft(page, projects
     page.get_by_label("Sammanfattning").fill("<script>alert('x')</script>")
     with page.expect_navigation():
         page.get_by_role("button", name="Skicka förslaget").click()
+    assert active_element_is_error_summary(page)
     expect(page.get_by_role("alert")).to_contain_text("Ge projektet ett namn.")
     expect(page.get_by_role("alert")).to_contain_text("Skriv vanlig text utan HTML-kod")
     assert page.title().startswith("Fel:")

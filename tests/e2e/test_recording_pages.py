@@ -18,6 +18,7 @@ from playwright.sync_api import expect
 
 from arena.urls import urlpatterns as arena_urlpatterns
 from tests.helpers.browser import assert_no_axe_violations
+from tests.helpers.keyboard import active_element_is_error_summary
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -187,6 +188,7 @@ def test_archive_filtered_fits_a_phone(page, recorded):
 
 def test_archive_with_a_bad_filter_explains_the_error(page, recorded):
     open_page(page, f"{ARCHIVE}?ar=1999", status=400)
+    assert active_element_is_error_summary(page)
     expect(page.get_by_role("alert")).to_contain_text("Det finns inga inspelningar från det året.")
     assert page.title().startswith("Fel:")
     assert_no_axe_violations(page)

@@ -10,6 +10,13 @@ from playwright.sync_api import expect
 
 from tests.helpers.browser import assert_no_axe_violations
 from tests.helpers.demo import DEMO_PASSWORD
+from tests.helpers.keyboard import (
+    active_element_is_error_summary,
+    assert_confirmation_focused_in_main,
+    by_name,
+    by_text,
+    tab_to,
+)
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -95,13 +102,13 @@ def test_two_overlapping_workshops_by_keyboard_show_the_error_summary(page, conf
     log_in(page, conference.url)
     page.get_by_label("Jag deltar under konferensdagen").focus()
     page.keyboard.press("Space")
-    page.keyboard.press("Tab")  # the needs
-    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")  # the workshops follow the day in the same group
     assert focused(page)[0] == "sessions"
     page.keyboard.press("Space")  # AI i vardagen
     page.keyboard.press("Tab")
     page.keyboard.press("Space")  # Öppna data i praktiken, at the same time
-    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")  # Tjänstedesign
+    page.keyboard.press("Tab")  # the needs
     page.keyboard.press("Tab")
     assert focused(page) == ["", "Anmäl dig"], "Tab did not reach the submit button"
     with page.expect_navigation() as navigation:
@@ -174,3 +181,75 @@ def test_someone_in_two_organisations_chooses_one_by_keyboard(page, conference):
     expect(page.get_by_role("status")).to_contain_text(f"Du är anmäld till {conference.edition.title}.")
     registration = staff.conference_registrations.get()
     assert registration.organisation == theirs
+
+
+def submit_with_enter(page):
+    with page.expect_navigation() as navigation:
+        page.keyboard.press("Enter")
+    return navigation.value
+
+
+def test_programme_filter_by_keyboard_says_how_many_it_shows(page, conference):
+    edition = conference.edition
+    big = edition.tracks.first()
+    total = edition.programme().count()
+    shown = edition.programme().filter(track=big).count()
+    page.goto(f"/motesplats/{edition.year}/program/")
+    expect(page.locator("#programme-count")).to_have_count(0)  # the whole day needs no count
+    tab_to(page, by_name("spar"))
+    page.keyboard.press("ArrowDown")  # the first track
+    tab_to(page, by_text("Filtrera"))
+    submit_with_enter(page)
+
+    count = page.get_by_role("status")
+    expect(count).to_have_text(f"Visar {shown} av {total} programpunkter")
+    assert_no_axe_violations(page)
+
+    response = page.goto(f"/motesplats/{edition.year}/program/?spar=999999")
+    assert response.status == 400
+    assert active_element_is_error_summary(page)
+    assert_no_axe_violations(page)
+
+
+def test_register_and_cancel_the_day_by_keyboard(page, conference):
+    log_in(page, conference.url)
+    tab_to(page, by_text("Anmäl dig"))
+    response = submit_with_enter(page)  # nothing chosen
+
+    assert response.status == 400
+    assert active_element_is_error_summary(page)
+    choices = page.get_by_role("group", name="Vad vill du anmäla dig till?")
+    expect(choices).to_have_accessible_description(
+        "Fel: Kryssa i konferensdagen eller minst en workshop för att anmäla dig."
+    )
+    expect(page.get_by_label("Jag deltar under konferensdagen")).to_have_attribute("aria-invalid", "true")
+    expect(page.get_by_label("AI i vardagen")).to_have_attribute("aria-invalid", "true")
+    assert_no_axe_violations(page)
+
+    tab_to(page, by_name("attend_day"))
+    page.keyboard.press("Space")
+    tab_to(page, lambda state: state["name"] == "sessions")  # the first workshop: AI i vardagen
+    page.keyboard.press("Space")
+    tab_to(page, by_text("Anmäl dig"))
+    submit_with_enter(page)
+
+    text = assert_confirmation_focused_in_main(page)
+    assert f"Du är anmäld till {conference.edition.title}." in text
+    assert "Du är anmäld till ”AI i vardagen”." in text
+    assert_no_axe_violations(page)
+
+    tab_to(page, lambda state: state["text"].startswith("Avboka dagen"))
+    response = submit_with_enter(page)
+    assert response.status == 200
+    expect(page.locator("h1")).to_have_text(f"Avboka din anmälan till {conference.edition.title}?")
+    expect(page.locator("main")).to_contain_text("Avbokar du dagen avbokas också din workshop:")
+    expect(page.locator(".cancel-registration__lost")).to_contain_text("AI i vardagen")
+    expect(page.locator("main")).to_contain_text("får du tillbaka bara via väntelistan")
+    assert_no_axe_violations(page)
+
+    tab_to(page, by_text("Ja, avboka dagen och mina workshoppar"))
+    submit_with_enter(page)
+    text = assert_confirmation_focused_in_main(page)
+    assert f"Din anmälan till {conference.edition.title} är avbokad, liksom dina workshoppar." in text
+    expect(page.locator("section.registrations")).to_contain_text("Du är inte anmäld till den här konferensdagen.")
+    assert_no_axe_violations(page)
