@@ -10,6 +10,7 @@ import json
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from wagtail.images.models import SourceImageIOError
 
 from arena.site_url import absolute_url
 from arena.visibility import without_page_restrictions
@@ -54,8 +55,8 @@ def organization(organisation, *, with_logo=False):
     if organisation.description:
         node["description"] = organisation.description
     if with_logo and organisation.logo_id:
-        node["logo"] = image_object(organisation.logo.get_rendition(LOGO_SPEC))
-    return node
+        node["logo"] = image_object(rendition(organisation.logo, LOGO_SPEC))
+    return without_empty(node)
 
 
 def person(person, *, url=None):
@@ -71,8 +72,19 @@ def person(person, *, url=None):
     )
 
 
+def rendition(image, spec):
+    """The image's rendition, or None when its original file is missing: the page still renders (Wagtail's {% image %}
+    tag shows a placeholder then), only without the image in its data."""
+    try:
+        return image.get_rendition(spec)
+    except SourceImageIOError:
+        return None
+
+
 def image_object(rendition):
-    """A Wagtail image rendition as an ImageObject with its absolute address and size."""
+    """A Wagtail image rendition as an ImageObject with its absolute address and size (None for no rendition)."""
+    if rendition is None:
+        return None
     return {
         "@type": "ImageObject",
         "url": absolute_url(rendition.url),

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import condition
 from taggit.models import Tag
 
+from arena import structured_data
 from arena.feeds import ItemMedia, MediaContent, MediaRssFeed
 from arena.site_url import absolute_url
 from blogs import queries
@@ -88,9 +89,9 @@ class PostFeed(Feed):
         return [item.organisation.name] if item.organisation_id else []
 
     def item_extra_kwargs(self, item):
-        if item.hero_image is None:
+        rendition = structured_data.rendition(item.hero_image, HERO_SPEC) if item.hero_image else None
+        if rendition is None:  # no image, or its file is missing
             return {}
-        rendition = item.hero_image.get_rendition(HERO_SPEC)
         content = MediaContent(
             url=absolute_url(rendition.url),
             type=mimetypes.guess_type(rendition.file.name)[0] or "image/jpeg",

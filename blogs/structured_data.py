@@ -32,7 +32,9 @@ def post_script(request, post, *, space, authors, blog_index):
             for person in authors
         ],
         "publisher": structured_data.organization(post.organisation) if post.organisation_id else None,
-        "image": structured_data.image_object(post.hero_image.get_rendition(HERO_SPEC)) if post.hero_image else None,
+        "image": structured_data.image_object(structured_data.rendition(post.hero_image, HERO_SPEC))
+        if post.hero_image
+        else None,
         "keywords": [tag.name for tag in post.tags.all()],
         "isPartOf": {"@type": "Blog", "name": space.title, "url": absolute_url(space.url)},
     }

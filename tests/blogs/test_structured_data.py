@@ -4,6 +4,7 @@ organisation. Only public, published posts are described, and every address is o
 import datetime
 
 import pytest
+from django.core.files.storage import default_storage
 from django.test import override_settings
 from rdflib import Literal, URIRef
 
@@ -146,3 +147,19 @@ def test_a_company_is_a_plain_organization(client, space_b, org_b):
 
     assert value(graph, the_one(graph, "Organization"), "name") == org_b.name
     assert not list(graph.subjects(predicate=None, object=SCHEMA.GovernmentOrganization))
+
+
+def test_a_hero_image_whose_file_is_missing_is_left_out(client, space_a):
+    post = create_post(space_a, "Bilden försvann")
+    post.hero_image = ImageFactory()
+    post.hero_image_alt = "En bild som inte finns kvar."
+    post.save_revision().publish()
+    default_storage.delete(post.hero_image.file.name)
+
+    response = client.get(post.url)
+    assert response.status_code == 200
+    graph = json_ld_graph(response)
+    assert graph.value(the_one(graph, "BlogPosting"), SCHEMA.image) is None
+    feed = client.get("/bloggar/rss/")
+    assert feed.status_code == 200
+    assert b"media:content" not in feed.content
