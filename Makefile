@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
+# The c3voc schedule tools' own virtualenv: the schedule tests' real consumer, whose pins clash with ours.
+C3VOC_VENV := .venv-c3voc
 HOST ?= 127.0.0.1
 PORT ?= 8000
 # The address `make run` serves and the site links to (feeds, sitemap, e-mails): PUBLIC_BASE_URL when set,
@@ -27,7 +29,12 @@ $(VENV)/.installed-dev: requirements-dev.txt $(VENV)/.installed
 
 install: $(VENV)/.installed
 
-install-dev: $(VENV)/.installed-dev
+$(C3VOC_VENV)/.installed: requirements-c3voc.txt
+	$(PYTHON) -m venv $(C3VOC_VENV)
+	$(C3VOC_VENV)/bin/pip install --quiet -r requirements-c3voc.txt
+	touch $@
+
+install-dev: $(VENV)/.installed-dev $(C3VOC_VENV)/.installed
 
 run: install
 	PUBLIC_BASE_URL=$(RUN_URL) $(PY) manage.py migrate --noinput
@@ -72,4 +79,4 @@ bench: install
 	bash bench/run.sh
 
 clean:
-	rm -rf $(VENV) node_modules staticfiles .pytest_cache .pytest_media .coverage .coverage.*
+	rm -rf $(VENV) $(C3VOC_VENV) node_modules staticfiles .pytest_cache .pytest_media .coverage .coverage.*

@@ -1,8 +1,11 @@
 """django-allauth adapters: account mail goes through Celery, and sign-up stays closed unless enabled."""
 
+import ipaddress
+
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 
@@ -36,6 +39,17 @@ def public_addresses(request, context):
 
 
 class ArenaAccountAdapter(DefaultAccountAdapter):
+    def get_client_ip(self, request):
+        # allauth raises ImproperlyConfigured (a 500) when X-Forwarded-For holds fewer addresses than
+        # TRUSTED_PROXY_COUNT, i.e. the request did not come through every trusted proxy: count its own connection.
+        try:
+            return super().get_client_ip(request)
+        except ImproperlyConfigured:
+            try:
+                return str(ipaddress.ip_address(request.META.get("REMOTE_ADDR", "")))
+            except ValueError:
+                raise PermissionDenied("Unable to determine client IP address") from None
+
     def is_open_for_signup(self, request):
         # Staff accounts come from SSO or from an administrator, not from open self-registration.
         return settings.ACCOUNT_ALLOW_SIGNUPS

@@ -4,7 +4,7 @@ Absolute links are built here, from the configuration, and never from the reques
 a calendar or a mail client must get the same address whatever name the request came in under.
 """
 
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from django.conf import settings
 from wagtail.models import Site
@@ -19,6 +19,11 @@ def absolute_url(location):
     if urlsplit(location).scheme:
         return location
     return urljoin(base_url() + "/", location)
+
+
+def webcal_url(location):
+    """`location` on the public address with the webcal scheme, which calendar apps take as "subscribe to this"."""
+    return urlunsplit(urlsplit(absolute_url(location))._replace(scheme="webcal"))
 
 
 def domain():

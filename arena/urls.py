@@ -40,8 +40,11 @@ if settings.SERVE_MEDIA:
     )
 
 # Wagtail's own pattern only serves paths ending in "/"; page routes that are files (the conference programme's
-# program.ics, program.json and program/<code>.ics) go through Wagtail's page routing here, without the slash.
-urlpatterns.append(re_path(r"^((?:[\w\-]+/)+[\w\-]+\.(?:ics|json))$", wagtail_views.serve, name="wagtail_serve_file"))
+# program.ics, program.json, program/<code>.ics, schedule.xml and schedule.json) go through Wagtail's page routing
+# here, without the slash.
+urlpatterns.append(
+    re_path(r"^((?:[\w\-]+/)+[\w\-]+\.(?:ics|json|xml))$", wagtail_views.serve, name="wagtail_serve_file")
+)
 urlpatterns.append(path("", include(wagtail_urls)))
 
 handler404 = "arena.views.errors.page_not_found"

@@ -10,22 +10,30 @@ from conferences.tasks import notify_session_change, send_registration_email
 
 
 def record_time_change(sender, instance, raw=False, update_fields=None, **kwargs):
-    """A published session whose live row moves in time gets a SessionChange (drafts don't touch the row).
+    """A published session whose live row moves in time gets a SessionChange (drafts don't touch the row) and a
+    higher iCalendar SEQUENCE, written with the row: the programme's .ics and the "Ny tid" e-mail both read it there.
 
-    save_revision() saves the instance with update_fields=["latest_revision", ...]: the times on the in-memory
-    instance are then a draft and never reach the row, so that save is not a change."""
-    if raw or not instance.pk or not instance.live:
+    The row's sequence always wins over the instance's, which may come from an older revision. save_revision() saves
+    the instance with update_fields=["latest_revision", ...]: the times on the in-memory instance are then a draft
+    and never reach the row, so that save is not a change."""
+    if raw or not instance.pk:
         return
-    if update_fields is not None and not {"start", "end"} & set(update_fields):
+    if update_fields is not None and not {"start", "end", "sequence"} & set(update_fields):
         return
-    before = Session.objects.filter(pk=instance.pk, live=True).values("start", "end").first()
-    if before and (before["start"], before["end"]) != (instance.start, instance.end):
-        instance._time_change = before
+    row = Session.objects.filter(pk=instance.pk).values("live", "start", "end", "sequence").first()
+    if row is None:
+        return
+    instance.sequence = row["sequence"]
+    if instance.live and row["live"] and (row["start"], row["end"]) != (instance.start, instance.end):
+        instance.sequence += 1
+        instance._time_change = row
 
 
 def save_time_change(sender, instance, **kwargs):
     before = getattr(instance, "_time_change", None)
     if before:
+        # Also when the save named its fields (update_fields) without the sequence.
+        Session.objects.filter(pk=instance.pk).update(sequence=instance.sequence)
         change = SessionChange.objects.create(
             session=instance,
             old_start=before["start"],

@@ -73,7 +73,17 @@ def e2e_missing():
     return None
 
 
-SERVICE_CHECKS = {"postgres": postgres_missing, "redis": redis_missing, "e2e": e2e_missing}
+C3VOC_PYTHON = ROOT / ".venv-c3voc" / "bin" / "python"
+
+
+@functools.cache
+def c3voc_missing():
+    if not C3VOC_PYTHON.is_file():
+        return f"{C3VOC_PYTHON.relative_to(ROOT)} is missing (make install-dev)"
+    return None
+
+
+SERVICE_CHECKS = {"postgres": postgres_missing, "redis": redis_missing, "e2e": e2e_missing, "c3voc": c3voc_missing}
 
 
 def missing_service(item):

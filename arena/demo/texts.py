@@ -77,7 +77,8 @@ ACCESSIBILITY_BODY = [
     ("heading", {"text": "Kända brister", "level": "h2"}),
     (
         "paragraph",
-        "<ul><li>Äldre inspelningar från konferensen kan sakna textning. Vi textar dem i tur och ordning.</li>"
+        "<ul><li>En inspelning från konferensen 2022, panelen om digital mognad, saknar textning. Den finns kvar "
+        "som exempel på hur en inspelning utan textning visas; en utskrift av samtalet finns på sidan.</li>"
         "<li>En del äldre PDF-dokument i materialbiblioteket är inte taggade för skärmläsare.</li></ul>",
     ),
     ("heading", {"text": "Tillsyn", "level": "h2"}),
@@ -89,8 +90,11 @@ ACCESSIBILITY_BODY = [
     ("heading", {"text": "Hur vi testat webbplatsen", "level": "h2"}),
     (
         "paragraph",
-        "<p>Vi har gjort en självskattning med automatiska och manuella tester. Redogörelsen uppdaterades "
-        "senast den 23 november 2026.</p>",
+        "<p>Vi har gjort en självskattning med automatiska och manuella tester. Varje sidtyp testas också i "
+        "en webbläsare som är 320 pixlar bred och med ökat avstånd mellan rader, ord och bokstäver. De viktigaste "
+        "flödena, som sökning, anmälan, kommentarer och inloggning, testas med enbart tangentbord, och vi kontrollerar "
+        "att fokus hamnar på felsammanfattningen när ett formulär inte gick att skicka. "
+        "Redogörelsen uppdaterades senast den 3 december 2026.</p>",
     ),
 ]
 

@@ -186,6 +186,13 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": env_str("LOGIN_RATE_LIMIT", "10/m/ip,5/5m/key"),
     "reset_password": "20/m/ip,5/m/key",
 }
+# Whose address a limit counts (failed logins above, consultation answers): behind a reverse proxy every request
+# comes from the proxy, so one visitor's failed logins would lock everyone out. TRUSTED_PROXY_COUNT=N takes the Nth
+# address from the right of X-Forwarded-For (with one proxy that appends the address it saw, N=1); or
+# TRUSTED_CLIENT_IP_HEADER names a header the proxy sets (e.g. X-Real-IP). 0 and empty (default): the connection's
+# own address, for a site that no proxy fronts, where X-Forwarded-For is whatever the client made up.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env_str("TRUSTED_CLIENT_IP_HEADER", "").strip()
 ACCOUNT_ADAPTER = "arena.accounts.ArenaAccountAdapter"
 ACCOUNT_FORMS = {"login": "arena.account_forms.ArenaLoginForm"}
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Kunskapsarenan] "

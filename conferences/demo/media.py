@@ -1,11 +1,12 @@
 """Media for the demo recordings, made by the project itself so the demo plays offline and ships no binary files.
 
-The video is the 2022 conference's ten-second opening: the moderator's title cards over the site's blue, with a
-progress bar and a clock so one sees it play. The frames are drawn with Pillow and encoded to WebM (VP8) with PyAV.
-The output is byte-for-byte the same on every run: one encoder thread and a "bitexact" container (no muxing date).
-The WebVTT captions (Swedish and English) follow the cards cue by cue and cover the whole video.
+Each recorded session has a video of its own: ten seconds of a title card with the session's title and speakers
+over the site's blue, with a progress bar and a clock so one sees it play. The frames are drawn with Pillow and
+encoded to WebM (VP8) with PyAV. The output is byte-for-byte the same on every run: one encoder thread and a
+"bitexact" container (no muxing date). Its WebVTT captions are the opening lines of the session's own transcript
+(conferences/demo/data/recordings.yaml), spread evenly over the video.
 
-Files are written through Django's default storage under recordings/ only when they are missing, so the video is
+Files are written through Django's default storage under recordings/ only when they are missing, so each video is
 encoded once per MEDIA_ROOT and seeding again is free. PyAV is a development requirement (requirements-dev.txt):
 without it, as on a production install, there is no video unless one was stored before.
 """
@@ -21,39 +22,25 @@ from PIL import Image, ImageDraw, ImageFont
 WIDTH, HEIGHT = 640, 360
 FPS = 12
 SECONDS = 10
-VIDEO_NAME = "recordings/motesplats-2022-inledning.webm"
-CAPTIONS_NAME = "recordings/captions/motesplats-2022-inledning.{language}.vtt"
+VIDEO_NAME = "recordings/motesplats-{year}-{session}.webm"
+CAPTIONS_NAME = "recordings/captions/motesplats-{year}-{session}.{language}.vtt"
 
 # The site's palette (static/css/arena.css): brand blue, a lighter blue, the tint and the focus yellow.
 BRAND, MID, TINT, YELLOW = (31, 59, 115), (46, 109, 164), (238, 243, 248), (255, 221, 0)
 
-# Each card is on screen from its start (seconds) until the next one starts; the captions use the same times.
-CARDS = [
-    (0.0, "Mötesplats digitalisering och innovation", "2022"),
-    (2.5, "Nora Nilsson", "Moderator, Intraservice"),
-    (5.0, "Årets tema", "Från plan till praktik"),
-    (7.5, "Stadshuset, Göteborg", "19 oktober 2022"),
-]
-CAPTION_TEXTS = {
-    "sv": [
-        "Hej och välkommen till Mötesplats digitalisering och innovation 2022!",
-        "Jag heter Nora Nilsson och är dagens moderator.",
-        "Årets tema är ”Från plan till praktik”.",
-        "Nu lämnar jag över till dagens talare.",
-    ],
-    "en": [
-        "Hello and welcome to Mötesplats digitalisering och innovation 2022!",
-        "My name is Nora Nilsson and I am today's moderator.",
-        "This year's theme is “From plan to practice”.",
-        "And now over to today's speakers.",
-    ],
-}
+
+def video_name(year, session):
+    return VIDEO_NAME.format(year=year, session=session)
 
 
-def cue_times():
-    """(start, end) in seconds for each card; the last ends with the video."""
-    starts = [start for start, *_ in CARDS]
-    return list(zip(starts, starts[1:] + [float(SECONDS)], strict=True))
+def captions_name(year, session, language):
+    return CAPTIONS_NAME.format(year=year, session=session, language=language)
+
+
+def cue_times(count):
+    """(start, end) in seconds for `count` cues that share the video evenly; the last ends with the video."""
+    length = SECONDS / count
+    return [(index * length, (index + 1) * length) for index in range(count)]
 
 
 def timestamp(seconds):
@@ -71,9 +58,9 @@ def webvtt(cues):
     return "\n".join(lines)
 
 
-def opening_captions(language):
-    texts = CAPTION_TEXTS[language]
-    return webvtt([(start, end, text) for (start, end), text in zip(cue_times(), texts, strict=True)])
+def session_captions(texts):
+    """WebVTT captions with one cue per text, spread evenly over the video."""
+    return webvtt([(start, end, text) for (start, end), text in zip(cue_times(len(texts)), texts, strict=True)])
 
 
 def _font(size):
@@ -82,8 +69,10 @@ def _font(size):
     return ImageFont.load_default(size=size)
 
 
-# Swedish letters as their base letter plus a mark drawn above it.
+# Swedish letters as their base letter plus a mark drawn above it; the en dash (in session titles), which the font
+# lacks too, as a hyphen.
 MARKED = {
+    "–": ("-", None),
     "å": ("a", "ring"),
     "ä": ("a", "dots"),
     "ö": ("o", "dots"),
@@ -103,6 +92,8 @@ def draw_text(draw, xy, text, font, fill):
         if char not in MARKED:
             continue
         base, mark = MARKED[char]
+        if mark is None:
+            continue
         left, top, right, _bottom = font.getbbox(base)
         offset = x + draw.textlength(plain[:index], font=font)
         centre, width = offset + (left + right) / 2, right - left
@@ -132,17 +123,20 @@ def _wrap(draw, text, font, width):
 
 
 def draw_card(heading, subheading):
-    """One title card without the moving parts (progress bar and clock)."""
+    """The session's title card, without the moving parts (progress bar and clock)."""
     image = Image.new("RGB", (WIDTH, HEIGHT), BRAND)
     draw = ImageDraw.Draw(image)
     draw_text(draw, (32, 24), "Kunskapsarenan", _font(20), TINT)
-    big, small = _font(38), _font(28)
-    y = 96
+    big, small = _font(34), _font(24)
+    y = 80
     for line in _wrap(draw, heading, big, WIDTH - 64):
         draw_text(draw, (32, y), line, big, "white")
-        y += 48
+        y += 44
     draw.rectangle((32, y + 8, 112, y + 14), fill=YELLOW)
-    draw_text(draw, (32, y + 30), subheading, small, TINT)
+    y += 30
+    for line in _wrap(draw, subheading, small, WIDTH - 64):
+        draw_text(draw, (32, y), line, small, TINT)
+        y += 32
     return image
 
 
@@ -158,10 +152,9 @@ def draw_frame(card, number, total):
     return image
 
 
-def opening_video():
-    """The opening video as WebM bytes (VP8, 640×360, 12 frames a second, ten seconds, no sound)."""
-    cards = [draw_card(heading, subheading) for _start, heading, subheading in CARDS]
-    starts = [start for start, *_ in CARDS]
+def session_video(heading, subheading):
+    """A session's video as WebM bytes (VP8, 640×360, 12 frames a second, ten seconds, no sound): its title card."""
+    card = draw_card(heading, subheading)
     import av
     from av.video.reformatter import VideoReformatter
 
@@ -178,7 +171,6 @@ def opening_video():
         # encoded different bytes; this keeps the demo file (and its ETag) the same on every machine.
         stream.options = {"deadline": "good", "cpu-used": "5", "threads": "1"}
         for number in range(total):
-            card = cards[sum(1 for start in starts if start * FPS <= number) - 1]
             frame = reformatter.reformat(av.VideoFrame.from_image(draw_frame(card, number, total)), format="yuv420p")
             frame.pts = number
             container.mux(stream.encode(frame))
@@ -196,12 +188,14 @@ def ensure_file(name, make_content):
     return default_storage.save(name, ContentFile(content))
 
 
-def ensure_opening_video():
-    """The stored opening video's name, encoded first if missing; None when it is missing and PyAV is not installed."""
-    if not default_storage.exists(VIDEO_NAME) and importlib.util.find_spec("av") is None:
+def ensure_session_video(year, session, heading, subheading):
+    """The stored video's name for one session, encoded first if missing; None when it is missing and PyAV is not
+    installed."""
+    name = video_name(year, session)
+    if not default_storage.exists(name) and importlib.util.find_spec("av") is None:
         return None
-    return ensure_file(VIDEO_NAME, opening_video)
+    return ensure_file(name, lambda: session_video(heading, subheading))
 
 
-def ensure_opening_captions(language):
-    return ensure_file(CAPTIONS_NAME.format(language=language), lambda: opening_captions(language))
+def ensure_session_captions(year, session, language, texts):
+    return ensure_file(captions_name(year, session, language), lambda: session_captions(texts))

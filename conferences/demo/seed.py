@@ -23,7 +23,7 @@ from arena.demo.data_files import load_demo_data
 from arena.demo.taxonomy import ensure_focus_areas
 from arena.models import Organisation, Person, SiteSettings
 from conferences.admin.roles import grant_organiser_permissions
-from conferences.demo.media import ensure_file, ensure_opening_captions, ensure_opening_video, webvtt
+from conferences.demo.media import captions_name, ensure_file, ensure_session_captions, ensure_session_video, webvtt
 from conferences.demo.registrations import seed_registrations
 from conferences.models import (
     ConferenceEditionPage,
@@ -253,32 +253,37 @@ def ensure_sessions(edition, data, people, orgs, areas):
 
 
 def ensure_recordings(recordings):
-    """Recordings for the sessions in `recordings` (recordings.yaml) that have none: the generated video with its
-    captions, or an external link with captions of its own. Each file is validated like an organiser's upload
-    (full_clean). Returns (recordings created, recordings left out because the video cannot be generated here)."""
+    """Recordings for the sessions in `recordings` (recordings.yaml) that have none: a video of the session's own
+    with captions from its transcript, or an external link with captions of its own. Each file is validated like an
+    organiser's upload (full_clean). Returns (recordings created, recordings left out because the video cannot be
+    generated here)."""
     created = without_video = 0
     for data in recordings:
-        session = Session.objects.filter(edition__year=data["year"], code=data["session"], live=True).first()
+        year, code = data["year"], data["session"]
+        session = Session.objects.filter(edition__year=year, code=code, live=True).first()
         if session is None or session.do_not_record or Recording.objects.filter(session=session).exists():
             continue
         recording = Recording(session=session, transcript=data["transcript"])
         if data.get("external_url"):
             recording.external_url = data["external_url"]
-            prefix = f"recordings/captions/motesplats-{data['year']}-{data['session']}"
             captions = {
                 language: ensure_file(
-                    f"{prefix}.{language}.vtt",
+                    captions_name(year, code, language),
                     partial(webvtt, [(cue["start"], cue["end"], cue["text"]) for cue in cues]),
                 )
                 for language, cues in data["own_captions"].items()
             }
         else:
-            video = ensure_opening_video()
+            speakers = ", ".join(item.person.name for item in session.session_speakers.select_related("person"))
+            video = ensure_session_video(year, code, session.title, speakers or session.edition.title)
             if video is None:
                 without_video += 1
                 continue
             recording.video = video
-            captions = {language: ensure_opening_captions(language) for language in data["captions"]}
+            captions = {
+                language: ensure_session_captions(year, code, language, texts)
+                for language, texts in data["captions"].items()
+            }
         recording.full_clean()
         recording.save()
         for order, (language, name) in enumerate(captions.items()):

@@ -22,7 +22,7 @@ from arena.blocks import BaseStreamBlock
 from arena.models import Person
 from conferences import sitemap
 from conferences.admin.forms import EditionPageForm
-from conferences.programme import exporters
+from conferences.programme import exporters, schedule
 from conferences.programme import pages as programme_pages
 from conferences.recordings import pages as recording_pages
 from conferences.recordings.feed import RecordingsFeed
@@ -203,6 +203,14 @@ class ConferenceEditionPage(RoutablePageMixin, Page):
     @re_path(r"^program\.json/?$")
     def programme_json_route(self, request):
         return exporters.programme_json_response(self)
+
+    @re_path(r"^schedule\.xml/?$")
+    def schedule_xml_route(self, request):
+        return schedule.schedule_xml_response(self)
+
+    @re_path(r"^schedule\.json/?$")
+    def schedule_json_route(self, request):
+        return schedule.schedule_json_response(self)
 
     @path("anmalan/")
     def registration_route(self, request):

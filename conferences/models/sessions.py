@@ -108,6 +108,13 @@ class Session(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
         help_text=_("Leave empty for unlimited. When the places are taken, new registrations join a waiting list."),
     )
 
+    # What calendars need to keep a session in sync (conferences.programme.exporters): SEQUENCE rises with every
+    # published time change (conferences.signals), so a calendar takes the new time over the old one; CREATED and
+    # LAST-MODIFIED. Bookkeeping of the row, never of a revision (see with_content_json).
+    sequence = models.PositiveIntegerField(_("calendar sequence"), default=0, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last modified"), auto_now=True)
+
     objects = SessionQuerySet.as_manager()
 
     panels = [
@@ -178,6 +185,14 @@ class Session(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
                         % {"title": overlapping.title}
                     }
                 )
+
+    def with_content_json(self, content):
+        """A revision's content on this row: a revision saved before a published time change must not take the
+        sequence back when it is published later, nor change when the session was created."""
+        obj = super().with_content_json(content)
+        obj.sequence = self.sequence
+        obj.created_at = self.created_at
+        return obj
 
     def speaker_names(self):
         """The speakers' names in one string, for the search index (the site search finds a session by its speaker)."""

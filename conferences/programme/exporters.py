@@ -1,4 +1,5 @@
 """Programme exports: iCalendar (whole day and per session) and JSON (schema in conferences/programme/schema.json).
+The c3voc/frab schedule is in conferences.programme.schedule.
 
 Only published sessions are exported. Times carry their offset and the Europe/Stockholm zone. The edition page's
 routes call these with the page; this module never imports the conference models.
@@ -7,16 +8,16 @@ Absolute URLs and UIDs come from the configured public address (arena.site_url),
 header: a calendar must get the same UID for a session whatever name the file was fetched under, and the same
 events are attached to e-mails sent by a worker with no request at all."""
 
-from datetime import UTC, date
+from datetime import UTC
 
 from django.conf import settings
 from django.http import Http404, HttpResponse, JsonResponse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 from arena.site_url import absolute_url, domain
 from conferences.programme.times import site_zone
+from conferences.programme.vtimezone import site_vtimezone
 
 SCHEMA_VERSION = "1.1"
 PRODID = "-//Kunskapsarenan//Mötesplats digitalisering och innovation//SV"
@@ -33,7 +34,7 @@ def _ics_time(moment):
     return local
 
 
-def _with_edition(sessions, edition):
+def with_edition(sessions, edition):
     """The sessions, each pointing at the edition already loaded (no query per session for its URL and UID)."""
     sessions = list(sessions)
     for session in sessions:
@@ -46,13 +47,19 @@ def session_uid(session):
     return f"motesplats-{session.edition.year}-{session.code}@{domain()}"
 
 
-def session_event(session):
+def session_event(session, stamp=None):
+    """The session as a VEVENT. SEQUENCE is the session's own counter, raised by every published time change, so the
+    download and an e-mail about the same session always agree. Without METHOD (a download), DTSTAMP is the last
+    modification (RFC 5545 §3.8.7.2); an e-mail (METHOD:PUBLISH) passes the time it is written as `stamp`."""
     event = Event()
     event.add("uid", session_uid(session))
+    event.add("sequence", session.sequence)
+    event.add("dtstamp", stamp or session.updated_at)
+    event.add("created", session.created_at)
+    event.add("last-modified", session.updated_at)
     event.add("summary", session.title)
     event.add("dtstart", _ics_time(session.start))
     event.add("dtend", _ics_time(session.end))
-    event.add("dtstamp", timezone.now())
     if session.abstract:
         event.add("description", session.abstract)
     if session.track_id:
@@ -61,19 +68,24 @@ def session_event(session):
     return event
 
 
-def calendar_for(sessions, name):
+def calendar_for(sessions, name, *, stamp=None):
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", settings.TIME_ZONE)
+    # RFC 5545 wants a VTIMEZONE for every TZID used; Outlook ignores events without one.
+    calendar.add_component(site_vtimezone())
     for session in sessions:
-        calendar.add_component(session_event(session))
-    if sessions:
-        # RFC 5545 wants a VTIMEZONE for every TZID used; Outlook ignores events without one.
-        years = [session.start.astimezone(site_zone()).year for session in sessions]
-        calendar.add_missing_timezones(first_date=date(min(years), 1, 1), last_date=date(max(years) + 1, 1, 1))
+        calendar.add_component(session_event(session, stamp))
     return calendar
+
+
+def calendar_name(edition):
+    """The edition's title, which usually names the year already ("Mötesplats … 2021"); else with the year, so a
+    subscriber tells the years apart."""
+    year = str(edition.year)
+    return edition.title if year in edition.title else f"{edition.title} {year}"
 
 
 def ics_response(calendar, filename):
@@ -83,8 +95,8 @@ def ics_response(calendar, filename):
 
 
 def programme_ics_response(edition):
-    sessions = _with_edition(edition.programme(), edition)
-    calendar = calendar_for(sessions, f"{edition.title} {edition.year}")
+    sessions = with_edition(edition.programme(), edition)
+    calendar = calendar_for(sessions, calendar_name(edition))
     return ics_response(calendar, f"motesplats-{edition.year}.ics")
 
 
@@ -148,7 +160,7 @@ def session_data(session):
 
 
 def programme_data(edition):
-    sessions = _with_edition(edition.programme_with_recordings(transcripts=False), edition)
+    sessions = with_edition(edition.programme_with_recordings(transcripts=False), edition)
     return {
         "schema_version": SCHEMA_VERSION,
         "edition": {

@@ -9,6 +9,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 from arena.models import FocusArea, Person
+from arena.site_url import webcal_url
 from conferences import structured_data
 from conferences.programme.forms import ProgrammeFilterForm
 from conferences.recordings.pages import recording_player
@@ -77,6 +78,8 @@ def programme_page(request, page):
         filter_form=form,
         changes=page.programme_changes()[:20],
         focus_areas=FocusArea.objects.all(),
+        # Subscribing keeps a calendar in step with the programme; the plain link downloads it once.
+        subscribe_url=webcal_url(page.route_url("programme_ics_route")),
     )
     return TemplateResponse(request, "conferences/programme_page.html", context, status=200 if form.is_valid() else 400)
 

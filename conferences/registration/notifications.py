@@ -11,7 +11,7 @@ import logging
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.db.models import Max, Min
+from django.db.models import Max, Min, Sum
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.formats import date_format
@@ -60,11 +60,24 @@ def day_uid(edition):
     return f"motesplats-{edition.year}@{domain()}"
 
 
-def day_event(edition):
-    """The conference day as one event: from the first published session to the last, or all day without any."""
-    bounds = Session.objects.published().filter(edition=edition).aggregate(first=Min("start"), last=Max("end"))
+def day_event(edition, stamp):
+    """The conference day as one event: from the first published session to the last, or all day without any.
+
+    Its times follow the sessions, so its SEQUENCE is the sum of theirs: it rises whenever one of them moves."""
+    bounds = (
+        Session.objects.published()
+        .filter(edition=edition)
+        .aggregate(first=Min("start"), last=Max("end"), sequence=Sum("sequence"), modified=Max("updated_at"))
+    )
     event = Event()
     event.add("uid", day_uid(edition))
+    event.add("sequence", bounds["sequence"] or 0)
+    event.add("dtstamp", stamp)
+    if edition.first_published_at:
+        event.add("created", edition.first_published_at)
+    modified = [moment for moment in (edition.last_published_at, bounds["modified"]) if moment]
+    if modified:
+        event.add("last-modified", max(modified))
     event.add("summary", edition.title)
     if bounds["first"] and bounds["last"]:
         event.add("dtstart", _ics_time(bounds["first"]))
@@ -72,7 +85,6 @@ def day_event(edition):
     else:
         event.add("dtstart", edition.date)
         event.add("dtend", edition.date + datetime.timedelta(days=1))
-    event.add("dtstamp", timezone.now())
     if edition.venue or edition.stream_url:
         event.add("location", edition.venue or edition.stream_url)
     event.add("url", edition_url(edition))
@@ -88,19 +100,15 @@ def day_event(edition):
 def registration_calendar(registration):
     """A calendar (METHOD:PUBLISH, Europe/Stockholm) with the workshop, or the day for a day registration."""
     edition = registration.edition
+    # METHOD:PUBLISH: DTSTAMP is when this message is written (RFC 5545 §3.8.7.2); the SEQUENCE is the download's.
+    stamp = timezone.now()
     if registration.session_id:
         session = registration.session
         session.edition = edition
-        calendar = calendar_for([session], session.title)
-        event = calendar.walk("VEVENT")[0]
-        # A moved session gets a higher sequence, so calendars take the new time over the old.
-        event.add("sequence", session.changes.count())
+        calendar = calendar_for([session], session.title, stamp=stamp)
     else:
-        calendar = calendar_for([], edition.title)
-        calendar.add_component(day_event(edition))
-        calendar.add_missing_timezones(
-            first_date=datetime.date(edition.date.year, 1, 1), last_date=datetime.date(edition.date.year + 1, 1, 1)
-        )
+        calendar = calendar_for([], edition.title, stamp=stamp)
+        calendar.add_component(day_event(edition, stamp))
     calendar.add("method", "PUBLISH")
     return calendar
 

@@ -43,11 +43,10 @@ def percent_with_n(row):
     return _("%(score)s (n = %(n)s)") % {"score": percent(row.score), "n": row.organisations}
 
 
-def short_source(source, limit=60):
-    """A source as a label: without a trailing parenthesis (e.g. its web addresses) and at most `limit` characters.
-    The full source is listed under "About the figures"."""
-    short = re.sub(r"\s*\(.*\)\s*$", "", source) or source
-    return short if len(short) <= limit else short[: limit - 1].rstrip() + "…"
+def short_source(source):
+    """A source as a label: without a trailing parenthesis (e.g. its web addresses), never cut short, so a column
+    header or legend names the report in full; the addresses are listed under "About the figures"."""
+    return re.sub(r"\s*\(.*\)\s*$", "", source) or source
 
 
 def national_label(series):

@@ -14,6 +14,9 @@ from maturity.charts.formats import number
 NAVY, ORANGE, GREEN, PURPLE, GREY = "#1f3b73", "#b34700", "#1e6b35", "#5b2a86", "#4b4f54"
 NATIONAL_COLOURS = (GREY, "#00558c", "#8a4b00")
 NATIONAL_DASHES = ("6 4", "2 3", "10 3 2 3")
+# Bars next to each other alternate between a dark and a light fill, so neighbours differ in lightness by at least
+# 3:1 (WCAG 1.4.1 and 1.4.11) and every fill still has 3:1 against white; hue alone never tells series apart.
+BAR_FILLS = ("#13294f", "#d46a00", "#3d1a63", "#2e9455", "#262626", "#8a8a8a")
 TEXT = "#1b1b1b"
 MUTED = "#4b4f54"
 RULE = "#c9d3de"
@@ -70,12 +73,15 @@ class Chart:
 
 
 def _svg(chart, width, height, body):
+    # The drawing never gets narrower than its own width, so its text keeps the sizes drawn (at least 12 px) on a
+    # narrow screen: the chart scrolls inside its own box instead (templates/maturity/includes/chart.html).
     return format_html(
-        '<svg xmlns="http://www.w3.org/2000/svg" class="chart__svg" viewBox="0 0 {} {}" role="img" '
-        'aria-labelledby="{} {}" focusable="false" preserveAspectRatio="xMidYMid meet">'
+        '<svg xmlns="http://www.w3.org/2000/svg" class="chart__svg" viewBox="0 0 {} {}" style="min-width: {}px" '
+        'role="img" aria-labelledby="{} {}" focusable="false" preserveAspectRatio="xMidYMid meet">'
         '<title id="{}">{}</title><desc id="{}">{}</desc>{}</svg>',
         width,
         height,
+        width,
         chart.title_id,
         chart.desc_id,
         chart.title_id,
@@ -168,11 +174,12 @@ def bar_chart(chart, labels, series):
     group_height = len(series) * (bar + gap) + group_gap
     height = top + len(labels) * group_height + 10
     scale = (right - left) / 100
+    fills = [BAR_FILLS[position % len(BAR_FILLS)] for position in range(len(series))]
     parts = []
     for tick in range(0, 101, 25):
         x = left + tick * scale
         parts.append(_line(x, top - 6, x, height - 10))
-        parts.append(_text(x, top - 12, number(tick, 0), anchor="middle", size=11, colour=MUTED))
+        parts.append(_text(x, top - 12, number(tick, 0), anchor="middle", size=12, colour=MUTED))
     for index, label in enumerate(labels):
         y0 = top + index * group_height
         parts.append(_text(left - 10, y0 + (group_height - group_gap) / 2 + 4, label, anchor="end", weight="600"))
@@ -183,19 +190,22 @@ def bar_chart(chart, labels, series):
             y = y0 + position * (bar + gap)
             parts.append(
                 format_html(
-                    '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"/>',
+                    '<rect x="{}" y="{}" width="{}" height="{}" fill="{}" data-series="{}"/>',
                     _n(left),
                     _n(y),
                     _n(max(value * scale, 1)),
                     bar,
-                    item.colour,
+                    fills[position],
+                    position,
                 )
             )
-            parts.append(_text(left + value * scale + 4, y + bar - 2, number(value), size=11))
+            parts.append(_text(left + value * scale + 4, y + bar - 2, number(value), size=12))
     parts.append(_line(left, top - 6, left, height - 10, colour=MUTED))
     chart.svg = _svg(chart, width, height, _join(parts))
-    # Bars: the legend shows plain squares, whatever marker the series uses in a line chart.
-    chart.legend = [replace(item, marker="square", dash="") for item in series]
+    # Bars: the legend shows plain squares in the bar's fill, whatever marker and colour the series has in a line chart.
+    chart.legend = [
+        replace(item, colour=fill, marker="square", dash="") for item, fill in zip(series, fills, strict=True)
+    ]
     return chart
 
 
@@ -217,7 +227,7 @@ def line_chart(chart, x_labels, series):
     parts = []
     for tick in range(0, 101, 20):
         parts.append(_line(left, y_at(tick), right, y_at(tick)))
-        parts.append(_text(left - 8, y_at(tick) + 4, number(tick, 0), anchor="end", size=11, colour=MUTED))
+        parts.append(_text(left - 8, y_at(tick) + 4, number(tick, 0), anchor="end", size=12, colour=MUTED))
     for index, label in enumerate(x_labels):
         parts.append(_text(x_at(index), bottom + 22, label, anchor="middle", size=12))
     for item in series:
@@ -272,7 +282,7 @@ def histogram(chart, counts):
                 )
             )
         parts.append(_text(x + slot / 2, bottom - bar_height - 5, str(count), anchor="middle", size=12))
-        parts.append(_text(x + slot / 2, bottom + 18, f"{index * 10}–{index * 10 + 10}", anchor="middle", size=11))
+        parts.append(_text(x + slot / 2, bottom + 18, f"{index * 10}–{index * 10 + 10}", anchor="middle", size=12))
     chart.svg = _svg(chart, width, height, _join(parts))
     return chart
 
@@ -299,8 +309,8 @@ def quadrant(chart, x_label, y_label, points_, reference=None):
         )
     ]
     for tick in range(0, 101, 25):
-        parts.append(_text(x_at(tick), top + size + 18, number(tick, 0), anchor="middle", size=11, colour=MUTED))
-        parts.append(_text(left - 6, y_at(tick) + 4, number(tick, 0), anchor="end", size=11, colour=MUTED))
+        parts.append(_text(x_at(tick), top + size + 18, number(tick, 0), anchor="middle", size=12, colour=MUTED))
+        parts.append(_text(left - 6, y_at(tick) + 4, number(tick, 0), anchor="end", size=12, colour=MUTED))
     if reference is not None:
         ref_x, ref_y = reference
         parts.append(_line(x_at(ref_x), top, x_at(ref_x), top + size, colour=MUTED, dash="4 3"))

@@ -14,21 +14,16 @@ PostgreSQL only: the search page's results (and so the links on it) depend on th
 """
 
 import os
-import re
-import xml.etree.ElementTree as ET
-from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
 
 import pytest
 from django.test import Client
 
 from tests.helpers.demo import demo_seeded
+from tests.helpers.site_links import links_on, sitemap_paths
 
 SNAPSHOT = Path(__file__).resolve().parent / "data" / "public_urls.txt"
 UPDATE = os.environ.get("UPDATE_URL_SNAPSHOT") == "1"
-SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-LOCAL_HOSTS = {"testserver", "localhost"}
 # The demo's conference editions (conferences/demo_programme.py): the past two and the coming one.
 DEMO_YEARS = (2021, 2022, 2027)
 FIXED_ROUTES = [
@@ -57,57 +52,9 @@ FIXED_ROUTES = [
     "/sitemap.xml",
     "/robots.txt",
 ]
-# Links not followed, and why:
-# - /static/: the test settings have no collected static files, so these answer 404 whatever the code does;
-# - /media/ and /dokument/<id>/: file URLs carry database ids or rendition hashes, which depend on the tests
-#   that ran before in the same database (sequences are not rolled back), not on the code;
-# - /admin/: not public; an anonymous visitor is only ever sent to the login page.
-SKIPPED_PREFIXES = ("/static/", "/media/", "/dokument/", "/admin/")
-# - /material/<id>/<slug>/: a library document's page carries its database id, for the same reason.
-SKIPPED_PATHS = re.compile(r"^/material/\d+/")
 # Pages whose own status is checked but whose links are not followed: search results that rank equally may come
 # in any order, so which of them land on the first page can differ from run to run.
 LINKS_NOT_FOLLOWED_FROM = ("/sok/",)
-
-
-class LinkParser(HTMLParser):
-    """Collects the href of every <a> and <link> element."""
-
-    def __init__(self):
-        super().__init__()
-        self.hrefs = []
-
-    def handle_starttag(self, tag, attrs):
-        if tag in ("a", "link"):
-            href = dict(attrs).get("href")
-            if href:
-                self.hrefs.append(href)
-
-
-def local_path(href, base):
-    """The path (with its query string, without the fragment) of an internal link, else None."""
-    url = urlsplit(urljoin(f"http://testserver{base}", href))
-    if url.scheme not in ("http", "https") or url.hostname not in LOCAL_HOSTS:
-        return None
-    path = url.path + (f"?{url.query}" if url.query else "")
-    if path.startswith(SKIPPED_PREFIXES) or SKIPPED_PATHS.match(path):
-        return None
-    return path
-
-
-def links_on(response, path):
-    if not response.get("Content-Type", "").startswith("text/html"):
-        return set()
-    parser = LinkParser()
-    parser.feed(response.content.decode())
-    return {link for href in parser.hrefs if (link := local_path(href, path))}
-
-
-def sitemap_paths(client):
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    root = ET.fromstring(response.content)
-    return {local_path(loc.text.strip(), "/") for loc in root.iterfind("sm:url/sm:loc", SITEMAP_NS)} - {None}
 
 
 def line(path, response):

@@ -37,6 +37,8 @@ from conferences.registration.rules import OPEN, waiting_list_position, window_s
 from tests.helpers.demo import demo_seeded_twice
 
 STOCKHOLM = zoneinfo.ZoneInfo("Europe/Stockholm")
+# The 2022 sessions whose recording plays a generated video here: each has its own.
+VIDEO_SESSIONS = ("valkommen", "planen-i-praktiken", "ai-i-handlaggningen", "panel-digital-mognad")
 
 
 def snapshot():
@@ -83,8 +85,9 @@ def demo_media_root(seeded, seeded_media, settings):
 def test_second_run_creates_nothing_new(seeded):
     assert seeded["second"] == seeded["first"]
     assert "Mötesplats:" in seeded["output"]
-    # The video and captions were generated once: the second run found them in storage and wrote nothing.
-    assert seeded["first"]["media_files"].count(demo_media.VIDEO_NAME) == 1
+    # The videos and captions were generated once: the second run found them in storage and wrote nothing.
+    for code in VIDEO_SESSIONS:
+        assert seeded["first"]["media_files"].count(demo_media.video_name(2022, code)) == 1
     assert "5 inspelningar (0 nya)" in seeded["output"] and "17 anmälningar (0 nya)" in seeded["output"]
 
 
@@ -205,6 +208,16 @@ def test_2022_recordings_cover_recordable_sessions_in_every_form(seeded):
         "panel-digital-mognad": [],
     }
     assert sum(1 for captions in languages.values() if not captions) == 1  # the admin's and the page's warning
+    # The one without captions is there on purpose, and its title says so.
+    uncaptioned = recordings.get(session__code="panel-digital-mognad")
+    assert uncaptioned.session.title.endswith("(exempel utan textning)")
+    assert not any(
+        "utan textning" in recording.session.title for recording in recordings if recording.captions.exists()
+    )
+    # Every recording plays a video of its own: the panel's transcript never runs under the welcome talk.
+    assert sorted(recording.video.name for recording in uploaded) == sorted(
+        demo_media.video_name(2022, code) for code in VIDEO_SESSIONS
+    )
     for recording in recordings:
         assert len(recording.transcript.split("\n\n")) >= 3, recording.session.code
         assert "å" in recording.transcript or "ä" in recording.transcript or "ö" in recording.transcript
@@ -219,21 +232,25 @@ def test_recordings_and_captions_validate_like_uploads(seeded, demo_media_root):
 
 
 @pytest.mark.django_db
-def test_generated_video_is_a_short_small_webm(seeded, demo_media_root):
-    recording = Recording.objects.get(session__edition__year=2022, session__code="planen-i-praktiken")
-    assert recording.video.name == demo_media.VIDEO_NAME
-    assert default_storage.exists(recording.video.name)
-    assert recording.video.size < 1024 * 1024
-    with recording.video.open("rb") as handle:
-        assert sniff_video(handle.read(64)) == "webm"
-    with av.open(default_storage.path(recording.video.name)) as container:
-        stream = container.streams.video[0]
-        assert stream.codec_context.name == "vp8"
-        assert (stream.codec_context.width, stream.codec_context.height) == (640, 360)
-        assert 8 <= container.duration / av.time_base <= 12
-        assert not container.streams.audio
-        frames = sum(1 for _frame in container.decode(stream))
-    assert frames == demo_media.FPS * demo_media.SECONDS
+def test_generated_videos_are_short_small_webm(seeded, demo_media_root):
+    sizes = set()
+    for code in VIDEO_SESSIONS:
+        recording = Recording.objects.get(session__edition__year=2022, session__code=code)
+        assert recording.video.name == demo_media.video_name(2022, code)
+        assert default_storage.exists(recording.video.name)
+        assert recording.video.size < 1024 * 1024
+        sizes.add(recording.video.size)
+        with recording.video.open("rb") as handle:
+            assert sniff_video(handle.read(64)) == "webm"
+        with av.open(default_storage.path(recording.video.name)) as container:
+            stream = container.streams.video[0]
+            assert stream.codec_context.name == "vp8"
+            assert (stream.codec_context.width, stream.codec_context.height) == (640, 360)
+            assert 8 <= container.duration / av.time_base <= 12
+            assert not container.streams.audio
+            frames = sum(1 for _frame in container.decode(stream))
+        assert frames == demo_media.FPS * demo_media.SECONDS
+    assert len(sizes) == len(VIDEO_SESSIONS)  # four different title cards, four different files
 
 
 def cue_bounds(text):
@@ -247,18 +264,34 @@ def cue_bounds(text):
     return seconds(timings[0][0]), seconds(timings[-1][1])
 
 
+def cue_texts(text):
+    """The text of each cue: the line after its timing."""
+    lines = text.splitlines()
+    return [lines[index + 1] for index, line in enumerate(lines) if "-->" in line]
+
+
 @pytest.mark.django_db
-def test_caption_files_are_webvtt_covering_the_video(seeded, demo_media_root):
-    captions = RecordingCaption.objects.filter(recording__video=demo_media.VIDEO_NAME)
-    assert set(captions.values_list("language", flat=True)) == {"sv", "en"}
+def test_caption_files_are_webvtt_covering_the_video_and_matching_the_transcript(seeded, demo_media_root):
+    captions = RecordingCaption.objects.filter(recording__session__code__in=VIDEO_SESSIONS).select_related(
+        "recording__session"
+    )
+    assert sorted((caption.recording.session.code, caption.language) for caption in captions) == [
+        ("ai-i-handlaggningen", "sv"),
+        ("planen-i-praktiken", "en"),
+        ("planen-i-praktiken", "sv"),
+        ("valkommen", "sv"),
+    ]
     for caption in captions:
+        assert caption.file.name == demo_media.captions_name(2022, caption.recording.session.code, caption.language)
         with caption.file.open("rb") as handle:
             text = handle.read().decode("utf-8")
         validate_webvtt_text(text)
         assert cue_bounds(text) == (0.0, float(demo_media.SECONDS))
-    swedish = captions.filter(language="sv").first()
-    with swedish.file.open("rb") as handle:
-        assert "Från plan till praktik" in handle.read().decode("utf-8")
+        if caption.language == "sv":
+            # The Swedish captions say what the transcript says, word for word, in its order.
+            transcript = " ".join(caption.recording.transcript.split())
+            positions = [transcript.find(cue) for cue in cue_texts(text)]
+            assert -1 not in positions and positions == sorted(positions), caption.recording.session.code
     external = RecordingCaption.objects.get(recording__external_url__startswith="https://play.example.se/")
     with external.file.open("rb") as handle:
         validate_webvtt_text(handle.read().decode("utf-8"))
@@ -271,11 +304,11 @@ def test_transcripts_are_searchable(seeded):
 
 
 def test_generated_media_is_deterministic():
-    first = demo_media.opening_video()
-    assert first == demo_media.opening_video()
+    first = demo_media.session_video("Planen för digitalisering – vad betyder den för dig?", "Sara Skribent")
+    assert first == demo_media.session_video("Planen för digitalisering – vad betyder den för dig?", "Sara Skribent")
     assert first.startswith(b"\x1a\x45\xdf\xa3")
-    for language in demo_media.CAPTION_TEXTS:
-        validate_webvtt_text(demo_media.opening_captions(language))
+    assert first != demo_media.session_video("Välkommen: ett år senare", "Helena Holm")
+    validate_webvtt_text(demo_media.session_captions(["Hej!", "Välkomna hit."]))
 
 
 # --- Registration (2027) ----------------------------------------------------------------------------------------

@@ -24,28 +24,29 @@ def without_av(monkeypatch):
 
 @pytest.fixture
 def opening_session(series):
-    """The 2022 session that conferences/demo/data/recordings.yaml gives the generated video."""
+    """A 2022 session that conferences/demo/data/recordings.yaml gives a generated video."""
     edition = create_edition(series, year=2022)
     return create_session(edition, "Välkommen", code="valkommen")
 
 
 def test_without_av_there_is_no_video_to_generate(without_av):
     with pytest.raises(ImportError):
-        demo_media.opening_video()
-    assert demo_media.ensure_opening_video() is None
-    assert not default_storage.exists(demo_media.VIDEO_NAME)
+        demo_media.session_video("Välkommen", "Helena Holm")
+    assert demo_media.ensure_session_video(2022, "valkommen", "Välkommen", "Helena Holm") is None
+    assert not default_storage.exists(demo_media.video_name(2022, "valkommen"))
 
 
 def test_a_video_stored_before_is_used_without_av(without_av):
-    default_storage.save(demo_media.VIDEO_NAME, ContentFile(b"\x1a\x45\xdf\xa3"))
+    default_storage.save(demo_media.video_name(2022, "valkommen"), ContentFile(b"\x1a\x45\xdf\xa3"))
 
-    assert demo_media.ensure_opening_video() == demo_media.VIDEO_NAME
+    video = demo_media.ensure_session_video(2022, "valkommen", "Välkommen", "Helena Holm")
+    assert video == demo_media.video_name(2022, "valkommen")
 
 
 def test_recordings_needing_the_video_are_left_out_without_av(without_av, opening_session):
     assert demo.ensure_recordings(demo.demo_data("recordings")) == (0, 1)
     assert not Recording.objects.filter(session=opening_session).exists()
-    assert not default_storage.exists(demo_media.CAPTIONS_NAME.format(language="sv"))
+    assert not default_storage.exists(demo_media.captions_name(2022, "valkommen", "sv"))
 
 
 def test_the_seed_says_what_it_left_out(without_av, home):

@@ -7,7 +7,6 @@ video and caption URLs (schema 1.1)."""
 import json
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import jsonschema
 import pytest
@@ -15,123 +14,16 @@ from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from icalendar import Calendar
-from wagtail.models import Site
 
-from arena.demo.seed import ensure_home_page
-from arena.models import FocusArea, Person
-from conferences.models import (
-    ConferenceEditionPage,
-    ConferenceSeriesPage,
-    EditionTrack,
-    Recording,
-    RecordingCaption,
-    Session,
-    SessionSpeaker,
-)
-from tests.factories import OrganisationFactory
+from tests.helpers.programme import STHLM, add_sessions, make_edition, make_session
 from tests.helpers.recordings import create_recording
 
-STHLM = ZoneInfo("Europe/Stockholm")
 SCHEMA_PATH = Path(__file__).resolve().parents[2] / "conferences" / "programme" / "schema.json"
 CEST = timedelta(hours=2)
 CET = timedelta(hours=1)
 
 
-# --- Fixtures (local to this module) ---------------------------------------------------------------------------
-
-
-@pytest.fixture
-def motesplats(db):
-    home = ensure_home_page()
-    site = Site.objects.get(is_default_site=True)
-    site.hostname, site.port = "testserver", 80
-    site.save()
-    return home.add_child(
-        instance=ConferenceSeriesPage(title="Mötesplats digitalisering och innovation", slug="motesplats")
-    )
-
-
-def make_edition(series, year, day, tracks=(("Stora scenen", "Sal A"),)):
-    edition = series.add_child(
-        instance=ConferenceEditionPage(
-            title="Mötesplats digitalisering och innovation", slug=str(year), year=year, date=day, theme="Vi växer"
-        )
-    )
-    for index, (name, room) in enumerate(tracks):
-        EditionTrack(page=edition, name=name, room=room, sort_order=index).save()
-    edition.save_revision().publish()
-    return ConferenceEditionPage.objects.get(pk=edition.pk)
-
-
-def make_session(edition, code, title, start, end, *, track=None, publish=True, speakers=(), **fields):
-    """A session with speakers in the given order; published unless publish=False (then a draft, never live)."""
-    session = Session(
-        edition=edition, code=code, title=title, start=start, end=end, track=track, live=publish, **fields
-    )
-    session.save()
-    for index, person in enumerate(speakers):
-        SessionSpeaker(session=session, person=person, sort_order=index).save()
-    revision = session.save_revision()
-    if publish:
-        revision.publish()
-    return Session.objects.get(pk=session.pk)
-
-
-@pytest.fixture
-def edition_2021(motesplats):
-    return make_edition(motesplats, 2021, date(2021, 10, 20), tracks=(("Stora scenen", "Sal A"), ("Verkstan", "")))
-
-
-@pytest.fixture
-def programme_2021(edition_2021):
-    main, workshop = edition_2021.tracks.order_by("sort_order")
-    organisation = OrganisationFactory(name="Stadsledningskontoret")
-    # Created in the opposite order to how they speak, so ordering by id would be wrong.
-    orjan = Person.objects.create(name="Örjan Åström", slug="orjan-astrom", job_title="Digitaliseringsstrateg")
-    anna = Person.objects.create(name="Anna Lindqvist", slug="anna-lindqvist", organisation=organisation)
-    opening = make_session(
-        edition_2021,
-        "oppning",
-        "Öppning: kunskapsarenan lanseras",
-        datetime(2021, 10, 20, 9, 0, tzinfo=STHLM),
-        datetime(2021, 10, 20, 9, 30, tzinfo=STHLM),
-        track=main,
-        speakers=[anna, orjan],
-        abstract="Välkommen till årets mötesplats – digitalt för första gången.",
-        session_type=Session.Type.KEYNOTE,
-        is_featured=True,
-    )
-    opening.organisations.add(organisation)
-    opening.focus_areas.add(FocusArea.objects.create(name="Medborgardialog", slug="medborgardialog"))
-    opening.save()
-    workshop_session = make_session(
-        edition_2021,
-        "verkstad",
-        "Digital delaktighet för nyanlända",
-        datetime(2021, 10, 20, 10, 0, tzinfo=STHLM),
-        datetime(2021, 10, 20, 11, 0, tzinfo=STHLM),
-        track=workshop,
-        session_type=Session.Type.WORKSHOP,
-        do_not_record=True,
-    )
-    untracked = make_session(
-        edition_2021,
-        "lunch",
-        "Lunch",
-        datetime(2021, 10, 20, 12, 0, tzinfo=STHLM),
-        datetime(2021, 10, 20, 13, 0, tzinfo=STHLM),
-        session_type=Session.Type.BREAK,
-    )
-    draft = make_session(
-        edition_2021,
-        "hemlig",
-        "Ännu ej publicerad",
-        datetime(2021, 10, 20, 14, 0, tzinfo=STHLM),
-        datetime(2021, 10, 20, 15, 0, tzinfo=STHLM),
-        track=main,
-        publish=False,
-    )
-    return {"published": [opening, workshop_session, untracked], "draft": draft}
+# --- Fixtures (motesplats, edition_2021 and programme_2021 are in tests/conferences/conftest.py) --------------
 
 
 @pytest.fixture
@@ -631,40 +523,6 @@ def test_the_schema_rejects_a_malformed_recording(client, recorded_2021):
 
 
 # --- Query counts ------------------------------------------------------------------------------------------------
-
-
-def add_sessions(edition, first, count, *, recorded=False):
-    """`count` published sessions with two speakers, an organisation and a focus area each; with recorded=True
-    each also has a recording with two caption tracks."""
-    tracks = list(edition.tracks.order_by("sort_order"))
-    organisation = OrganisationFactory()
-    area, _ = FocusArea.objects.get_or_create(slug="innovation", defaults={"name": "Innovation"})
-    day = datetime.combine(edition.date, datetime.min.time(), tzinfo=STHLM)
-    for number in range(first, first + count):
-        start = day + timedelta(hours=8, minutes=5 * (number // len(tracks)))
-        session = Session.objects.create(
-            edition=edition,
-            code=f"pass-{number}",
-            title=f"Pass {number}",
-            start=start,
-            end=start + timedelta(minutes=5),
-            track=tracks[number % len(tracks)],
-            live=True,
-        )
-        for index in range(2):
-            person = Person.objects.create(
-                name=f"Talare {number}-{index}", slug=f"talare-{number}-{index}", organisation=organisation
-            )
-            SessionSpeaker.objects.create(session=session, person=person, sort_order=index)
-        session.organisations.add(organisation)
-        session.focus_areas.add(area)
-        session.save()
-        if recorded:
-            recording = Recording.objects.create(session=session, video=f"recordings/pass-{number}.webm")
-            for index, language in enumerate(("sv", "en")):
-                RecordingCaption.objects.create(
-                    recording=recording, language=language, sort_order=index, file=f"recordings/captions/{number}.vtt"
-                )
 
 
 @pytest.mark.django_db

@@ -3,6 +3,7 @@ programme (also filtered, with and without JavaScript, and its filter reached by
 and a speaker — each with zero axe-core violations (WCAG 2.0/2.1 A and AA), also at a 320px phone width."""
 
 import datetime
+import re
 from dataclasses import dataclass
 from urllib.parse import parse_qs, urlsplit
 
@@ -183,6 +184,12 @@ def test_programme_page_and_its_filter(page, conference):
     expect(page.get_by_role("link", name="Kunskapsarenan lanseras", exact=True)).to_be_visible()
     expect(page.get_by_role("link", name="Hemligt utkast", exact=True)).to_have_count(0)
     expect(page.locator("h3 time[datetime='2021-10-20T09:00:00+02:00']")).to_have_text("09:00")
+    formats = page.get_by_role("region", name="Programmet i din kalender och dina appar")
+    expect(formats.get_by_role("link", name="Prenumerera i din kalender")).to_have_attribute(
+        "href", re.compile(r"^webcal://[^/]+/motesplats/2021/program\.ics$")
+    )
+    for name in ("schedule.xml", "schedule.json"):
+        expect(formats.get_by_role("link", name=name, exact=True)).to_have_attribute("href", f"/motesplats/2021/{name}")
     assert_no_axe_violations(page)
 
     page.get_by_label("Typ", exact=True).select_option(label="Workshop")

@@ -1,6 +1,7 @@
-"""The demo's 2022 recording really plays in Chromium with Swedish captions: the generated WebM loads (metadata and a
-duration over five seconds), the Swedish track has cues and shows them, and time advances after play(). The session
-pages with a recording, with an external link and without captions pass axe (WCAG 2.0/2.1 A and AA).
+"""The demo's 2022 recording really plays in Chromium with Swedish captions: the session's own generated WebM loads
+(metadata and a duration over five seconds), the Swedish track has the session's cues and shows them, and time
+advances after play(). The session pages with a recording, with an external link and without captions pass axe
+(WCAG 2.0/2.1 A and AA).
 
 The conference demo is seeded on top of the small demo site. Uploaded files are served by Django here: this module
 is also the URLconf the tests switch to (the media route in front of the project's own), because arena/urls.py only
@@ -61,6 +62,10 @@ def test_demo_recording_plays_with_swedish_captions(page, demo_conference):
         "() => { const v = document.querySelector('main video'); return v.readyState >= 1 && v.duration > 5; }"
     )
     assert page.evaluate("() => document.querySelector('main video').error") is None
+    # The panel's, the welcome talk's and this session's recordings each play a file of their own.
+    assert page.evaluate("() => document.querySelector('main video').currentSrc").endswith(
+        "/motesplats-2022-planen-i-praktiken.webm"
+    )
 
     page.evaluate(
         """async () => {
@@ -87,7 +92,8 @@ def test_demo_recording_plays_with_swedish_captions(page, demo_conference):
         }"""
     )
     assert captions["mode"] == "showing"
-    assert captions["cues"][0].startswith("Hej och välkommen till Mötesplats digitalisering och innovation 2022")
+    # The session's own captions: its transcript's opening, not the welcome talk's.
+    assert captions["cues"][0] == "Tack, Helena."
     assert captions["last"] == pytest.approx(captions["duration"], abs=0.2)  # the cues cover the whole video
     assert_no_axe_violations(page)
 
