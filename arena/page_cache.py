@@ -11,6 +11,8 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils.cache import get_conditional_response
+from django.utils.http import parse_http_date_safe
 
 GENERATION_KEY = "page-cache-generation"
 PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
@@ -45,6 +47,18 @@ def _is_cacheable_response(response):
     )
 
 
+def _conditional(request, cached):
+    """The cached response, or 304 when the request's If-None-Match/If-Modified-Since still match its ETag or
+    Last-Modified (feeds set them): a hit skips the view, which would otherwise have answered 304 itself."""
+    last_modified = cached.get("Last-Modified")
+    return get_conditional_response(
+        request,
+        etag=cached.get("ETag"),
+        last_modified=parse_http_date_safe(last_modified) if last_modified else None,
+        response=cached,
+    )
+
+
 class AnonymousPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -56,8 +70,9 @@ class AnonymousPageCacheMiddleware:
         key = _key(request, generation)
         cached = cache.get(key)
         if cached is not None:
-            cached["X-Page-Cache"] = "hit"
-            return cached
+            response = _conditional(request, cached)
+            response["X-Page-Cache"] = "hit"
+            return response
         response = self.get_response(request)
         if _is_cacheable_response(response):
             cache.set(key, response, settings.PAGE_CACHE_SECONDS)

@@ -1,30 +1,56 @@
-"""RSS 2.0 feeds of public posts: all posts, one organisation's space, one tag. Staff-only and drafts never appear."""
+"""RSS 2.0 feeds of public posts: all posts, one organisation's space, one tag. Staff-only and drafts never appear.
+
+Each post's hero image is a Media RSS media:content. Readers poll feeds, so a conditional GET (If-None-Match or
+If-Modified-Since) is answered with 304 after one small query, without rendering the feed."""
+
+import hashlib
+import mimetypes
 
 from django.contrib.syndication.views import Feed
 from django.http import Http404
-from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext as _
+from django.views.decorators.http import condition
 from taggit.models import Tag
 
+from arena import structured_data
+from arena.feeds import ItemMedia, MediaContent, MediaRssFeed
 from arena.site_url import absolute_url
 from blogs import queries
 
 FEED_ITEMS = 30
+HERO_SPEC = "fill-1200x630"  # the Open Graph image's size on the post page: the same rendition serves both
 
 
 class PostFeed(Feed):
-    feed_type = Rss201rev2Feed
+    feed_type = MediaRssFeed
 
     def __init__(self, page):
         super().__init__()
         self.page = page
+        self._versions = None
 
     def __call__(self, request, *args, **kwargs):
         self.request = request
-        return super().__call__(request, *args, **kwargs)
+        view = condition(etag_func=self.etag, last_modified_func=self.last_modified)(super().__call__)
+        return view(request, *args, **kwargs)
+
+    def versions(self):
+        """The feed's posts as (id, last published) pairs, newest first: what its ETag and Last-Modified are made of."""
+        if self._versions is None:
+            posts = self.posts().order_by("-published_date", "-pk")[:FEED_ITEMS]
+            self._versions = list(posts.values_list("pk", "last_published_at"))
+        return self._versions
+
+    def etag(self, request, *args, **kwargs):
+        # Changes when a post is published, republished or unpublished, or one drops out of the newest FEED_ITEMS.
+        return hashlib.sha256(repr(self.versions()).encode()).hexdigest()
+
+    def last_modified(self, request, *args, **kwargs):
+        # The newest publication. Unpublishing an older post does not move it; the ETag catches that.
+        return max((published for _pk, published in self.versions() if published), default=None)
 
     def link(self):
-        return self.page.get_full_url(self.request)
+        return absolute_url(self.page.get_url(self.request))
 
     def feed_url(self):
         # Django would build the feed's own address (atom:link rel="self") from the request's Host header.
@@ -36,8 +62,8 @@ class PostFeed(Feed):
     def items(self):
         return (
             self.posts()
-            .select_related("organisation")
-            .prefetch_related("post_authors__person")
+            .select_related("organisation", "hero_image")
+            .prefetch_related("post_authors__person", "hero_image__renditions")
             .order_by("-published_date", "-pk")[:FEED_ITEMS]
         )
 
@@ -48,7 +74,7 @@ class PostFeed(Feed):
         return item.intro
 
     def item_link(self, item):
-        return item.get_full_url(self.request)
+        return absolute_url(item.get_url(self.request))
 
     def item_pubdate(self, item):
         return item.first_published_at
@@ -61,6 +87,20 @@ class PostFeed(Feed):
 
     def item_categories(self, item):
         return [item.organisation.name] if item.organisation_id else []
+
+    def item_extra_kwargs(self, item):
+        rendition = structured_data.rendition(item.hero_image, HERO_SPEC) if item.hero_image else None
+        if rendition is None:  # no image, or its file is missing
+            return {}
+        content = MediaContent(
+            url=absolute_url(rendition.url),
+            type=mimetypes.guess_type(rendition.file.name)[0] or "image/jpeg",
+            medium="image",
+            width=rendition.width,
+            height=rendition.height,
+            description=item.hero_image_alt,
+        )
+        return {"media": ItemMedia(content=content)}
 
 
 class AllPostsFeed(PostFeed):

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from arena.models import FocusArea
 from arena.pagination import paginate
-from blogs import queries, services
+from blogs import queries, services, structured_data
 from blogs.forms import CommentForm, CommentReportForm, PostFilterForm
 
 POSTS_PER_PAGE = 12
@@ -44,7 +44,11 @@ def blog_index(request, page):
 def blog_space(request, page):
     posts = queries.for_listing(queries.posts_visible_to(request.user).child_of(page))
     context = page.get_context(request)
-    context.update(posts=paginate(request, posts, POSTS_PER_PAGE), organisation=page.organisation)
+    context.update(
+        posts=paginate(request, posts, POSTS_PER_PAGE),
+        organisation=page.organisation,
+        structured_data=structured_data.space_script(request, page),
+    )
     return TemplateResponse(request, "blogs/blog_space_page.html", context)
 
 
@@ -63,15 +67,21 @@ def post_context(request, post, comment_form=None):
         # Previews keep their in-memory (edited) relations instead.
         prefetch_related_objects([post], "tags", "focus_areas")
     comments = list(queries.post_comments(post, request.user))
+    space = post.get_parent().specific
+    blog_index = queries.blog_index()
+    authors = [link.person for link in post.post_authors.select_related("person", "person__organisation")]
     return {
-        "space": post.get_parent().specific,
-        "blog_index": queries.blog_index(),
+        "space": space,
+        "blog_index": blog_index,
         "comments": comments,
         "comment_count": len(comments),
         "comments_open": services.comments_open(post),
         "comment_form": comment_form or CommentForm(),
-        "authors": [link.person for link in post.post_authors.select_related("person", "person__organisation")],
+        "authors": authors,
         "related_posts": queries.related_posts(post, request.user),
+        "structured_data": structured_data.post_script(
+            request, post, space=space, authors=authors, blog_index=blog_index
+        ),
     }
 
 

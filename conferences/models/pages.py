@@ -25,6 +25,7 @@ from conferences.admin.forms import EditionPageForm
 from conferences.programme import exporters, schedule
 from conferences.programme import pages as programme_pages
 from conferences.recordings import pages as recording_pages
+from conferences.recordings.feed import RecordingsFeed
 from conferences.registration import pages as registration_pages
 
 from .recordings import Recording, RecordingCaption
@@ -56,6 +57,10 @@ class ConferenceSeriesPage(RoutablePageMixin, Page):
     @path("inspelningar/")
     def recordings_route(self, request):
         return recording_pages.recordings_archive(request, self)
+
+    @path("inspelningar/rss/")
+    def recordings_feed_route(self, request):
+        return RecordingsFeed(self)(request)
 
     def get_sitemap_urls(self, request=None):
         return super().get_sitemap_urls(request) + sitemap.series_urls(self, request)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from arena.models import FocusArea, Person
 from arena.site_url import webcal_url
+from conferences import structured_data
 from conferences.programme.forms import ProgrammeFilterForm
 from conferences.recordings.pages import recording_player
 
@@ -47,6 +48,7 @@ def edition_page(request, page):
         happening_now=[session for session in sessions if session.start <= now < session.end],
         up_next=next((session for session in sessions if session.start > now), None),
         session_count=len(sessions),
+        structured_data=structured_data.edition_script(request, page, sessions),
     )
     response = TemplateResponse(request, "conferences/conference_edition_page.html", context)
     if context["is_today"]:
@@ -87,11 +89,13 @@ def session_page(request, page, code):
     if session is None:
         raise Http404(_("There is no such session in the programme."))
     recording = session.shown_recording
+    changes = list(session.changes.all()[:5])
     context = page.get_context(request)
     context.update(
         session=session,
-        changes=list(session.changes.all()[:5]),
+        changes=changes,
         player=recording_player(recording) if recording else None,
+        structured_data=structured_data.session_script(request, page, session, changes=changes, recording=recording),
     )
     return TemplateResponse(request, "conferences/session_page.html", context)
 

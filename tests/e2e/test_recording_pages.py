@@ -192,3 +192,19 @@ def test_archive_with_a_bad_filter_explains_the_error(page, recorded):
     expect(page.get_by_role("alert")).to_contain_text("Det finns inga inspelningar från det året.")
     assert page.title().startswith("Fel:")
     assert_no_axe_violations(page)
+
+
+def test_archive_offers_its_feed(page, recorded):
+    feed = "/motesplats/inspelningar/rss/"
+    open_page(page, ARCHIVE)
+    expect(page.locator('head link[rel="alternate"][type="application/rss+xml"]')).to_have_attribute("href", feed)
+    link = page.get_by_role("link", name="Följ nya inspelningar via RSS", exact=True)
+    expect(link).to_have_attribute("href", feed)
+    link.focus()
+    expect(link).to_be_focused()
+    assert_no_axe_violations(page)
+
+    response = page.request.get(link.evaluate("element => element.href"))
+    assert response.status == 200
+    assert response.headers["content-type"] == "application/rss+xml; charset=utf-8"
+    assert "<title>Kunskapsarenan lanseras</title>" in response.text()
