@@ -13,7 +13,7 @@ RUN_URL := $(or $(PUBLIC_BASE_URL),http://$(if $(filter 0.0.0.0,$(HOST)),localho
 # pytest-xdist processes for `make test` (auto = one per core; 0 runs everything in this process).
 TEST_WORKERS ?= auto
 
-.PHONY: run install install-dev test test-assets lint check lock messages bench clean
+.PHONY: run install install-dev test coverage test-assets lint check lock messages bench clean
 
 $(VENV)/bin/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -47,11 +47,16 @@ test-assets:
 	@command -v npm >/dev/null 2>&1 && npm ci --no-audit --no-fund --silent || echo "npm saknas: webbläsartester hoppas över"
 	@bash scripts/install-chromium.sh
 
-# --cov measures arena, blogs, conferences and maturity and fails under the floor in pyproject.toml
-# ([tool.coverage.report] fail_under); pytest-cov combines the xdist processes' data. xdist's default scheduling
-# keeps pytest-django's order, transactional tests last: their flush empties the tables Wagtail's data migrations
-# filled (root page, default site), which the tests after them on the same worker would miss.
+# The whole suite, as CI runs it. xdist's default scheduling keeps pytest-django's order, transactional tests last:
+# their flush empties the tables Wagtail's data migrations filled (root page, default site), which the tests after
+# them on the same worker would miss.
 test: install-dev test-assets
+	$(VENV)/bin/pytest -n $(TEST_WORKERS)
+
+# The suite with coverage (pytest-cov combines the xdist processes' data) for arena, blogs, conferences and
+# maturity; fails under the floor in pyproject.toml ([tool.coverage.report] fail_under). Not part of CI: tracing
+# every line about doubles the suite's time on CI's two cores.
+coverage: install-dev test-assets
 	$(VENV)/bin/pytest -n $(TEST_WORKERS) --cov
 
 lint: install-dev
