@@ -25,6 +25,7 @@ FOREIGN_HOSTS = {
     "www.google.com",
     "schema.org",
     "backend.userland.com",
+    "search.yahoo.com",  # the Media RSS namespace
     "json-schema.org",
     "kunskapsarenan.local",
     "www.youtube.com",
