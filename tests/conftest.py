@@ -17,7 +17,7 @@ from urllib.parse import urlsplit  # noqa: E402
 
 import pytest  # noqa: E402
 
-from tests.helpers.browser import AXE_JS, CHROMIUM, CHROMIUM_ARGS, ROOT  # noqa: E402
+from tests.helpers.browser import AXE_JS, CHROMIUM, CHROMIUM_ARGS, ROOT, browser_contexts  # noqa: E402
 from tests.helpers.demo import (  # noqa: E402
     DEMO_ADMIN_EMAIL,
     DEMO_PASSWORD,
@@ -130,19 +130,8 @@ def browser(playwright):
 @pytest.fixture
 def new_context(browser, live_server):
     """Factory for browser contexts (Swedish locale, base_url = the live server); all are closed afterwards."""
-    contexts = []
-
-    def make(**options):
-        options.setdefault("locale", "sv-SE")
-        options.setdefault("base_url", live_server.url)
-        context = browser.new_context(**options)
-        context.set_default_timeout(15_000)
-        contexts.append(context)
-        return context
-
-    yield make
-    for context in contexts:
-        context.close()
+    with browser_contexts(browser, live_server.url) as make:
+        yield make
 
 
 @pytest.fixture

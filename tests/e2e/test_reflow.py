@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
+from tests.helpers.browser import browser_contexts
 from tests.helpers.demo import DEMO_PASSWORD, ensure_wagtail_baseline
 
 pytestmark = [pytest.mark.e2e, pytest.mark.postgres]
@@ -233,19 +234,8 @@ def seeded_demo(django_db_setup, django_db_blocker, tmp_path_factory):
 @pytest.fixture
 def new_context(browser, seeded_demo):
     """The conftest's factory, against this module's server instead of live_server."""
-    contexts = []
-
-    def make(**options):
-        options.setdefault("locale", "sv-SE")
-        options.setdefault("base_url", seeded_demo.url)
-        context = browser.new_context(**options)
-        context.set_default_timeout(15_000)
-        contexts.append(context)
-        return context
-
-    yield make
-    for context in contexts:
-        context.close()
+    with browser_contexts(browser, seeded_demo.url) as make:
+        yield make
 
 
 def open_narrow(new_context, seeded_demo, page_type):

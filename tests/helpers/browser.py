@@ -1,5 +1,6 @@
 """The headless browser the e2e tests drive (Debian's chromium) and the axe-core accessibility check."""
 
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -43,3 +44,23 @@ def assert_no_axe_violations(page, tags=AXE_TAGS):
     )
     violations = result["violations"]
     assert not violations, f"{page.url}\n{format_axe_violations(violations)}"
+
+
+@contextmanager
+def browser_contexts(browser, base_url):
+    """A factory for browser contexts (Swedish locale, `base_url`, 15 s timeouts); all are closed afterwards."""
+    contexts = []
+
+    def make(**options):
+        options.setdefault("locale", "sv-SE")
+        options.setdefault("base_url", base_url)
+        context = browser.new_context(**options)
+        context.set_default_timeout(15_000)
+        contexts.append(context)
+        return context
+
+    try:
+        yield make
+    finally:
+        for context in contexts:
+            context.close()
