@@ -43,7 +43,8 @@ class _Edition:
             venue = {"@type": "Place", "name": page.venue, "address": page.venue}
             places.append({"@type": "Place", "name": room, "containedInPlace": venue} if room else venue)
         if page.format != page.Format.ON_SITE:
-            online = {"@type": "VirtualLocation", "url": page.stream_url or self.url, "name": room}
+            # The edition's page, never the stream itself: stream links are shown only on the day (/motesplats/idag/).
+            online = {"@type": "VirtualLocation", "url": self.url, "name": room}
             places.append(structured_data.without_empty(online))
         return places
 

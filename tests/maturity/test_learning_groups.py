@@ -1,6 +1,7 @@
 """Maturity's "learn from colleagues" shows every group that an app returns through arena's related-content hook
-(arena_related_content), in hook order, with the template unchanged: a new app (change projects, say) only
-registers its answer. An answer of None is left out; a group without items shows its own empty message."""
+(arena_related_content), in hook order, with the template unchanged: a new app (a news app, say) only registers
+its answer, as change projects did. An answer of None is left out; a group without items shows its own empty
+message."""
 
 import pytest
 from django.core.cache import cache
@@ -38,20 +39,20 @@ def learning_sections(client, organisation):
 def test_a_new_apps_group_is_shown_for_every_weak_category_in_hook_order(client, data):
     queries = []
 
-    def projects(query):
+    def news(query):
         queries.append(query)
         return RelatedGroup(
-            key="projects",
-            heading="Förändringsprojekt",
-            empty_message="Inga förändringsprojekt om det här ännu.",
-            items=[RelatedItem(title=f"Projekt om {query.tags[0]}", url="/forandringsprojekt/ett/", meta="Higab AB")],
+            key="news",
+            heading="Nyheter",
+            empty_message="Inga nyheter om det här ännu.",
+            items=[RelatedItem(title=f"Nyhet om {query.tags[0]}", url="/nyheter/en/", meta="Higab AB")],
         )
 
     def silent(query):
         return None
 
     with (
-        hooks.register_temporarily(RELATED_CONTENT, projects, order=15),
+        hooks.register_temporarily(RELATED_CONTENT, news, order=15),
         hooks.register_temporarily(RELATED_CONTENT, silent, order=16),
     ):
         sections = learning_sections(client, data.org_a)
@@ -59,9 +60,11 @@ def test_a_new_apps_group_is_shown_for_every_weak_category_in_hook_order(client,
     assert list(sections) == ["effektivitet", "organisation", "innovation"]
     for code, section in sections.items():
         headings = [part.split("</h4>", 1)[0] for part in section.split("<h4>")[1:]]
-        # blogs (10), the new app (15), conferences (20), arena's other pages (90); the silent one is left out.
-        assert headings == ["Blogginlägg", "Förändringsprojekt", "Programpunkter på konferensen", "Sidor"], code
-        assert '<a href="/forandringsprojekt/ett/">Projekt om ' in section
+        # blogs (10), the new app (15), conferences (20), change projects (30), arena's other pages (90); the
+        # silent one is left out.
+        expected = ["Blogginlägg", "Nyheter", "Programpunkter på konferensen", "Förändringsprojekt", "Sidor"]
+        assert headings == expected, code
+        assert '<a href="/nyheter/en/">Nyhet om ' in section
         assert "Higab AB" in section
     # Each category asked once, with what it is about and without the organisation's own content.
     assert [query.tags for query in queries] == [("effektivisering",), ("kompetens",), ("innovation",)]
