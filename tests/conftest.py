@@ -121,7 +121,26 @@ def playwright():
 
 
 @pytest.fixture(scope="session")
-def browser(playwright):
+def database_sessions_ended_at_exit(django_db_setup, django_db_blocker):
+    """After the last browser test, end the database sessions that live servers' request threads still hold.
+
+    A request thread keeps its connection until it notices that the browser closed its keep-alive socket, which can
+    be after its server stopped; the test database then cannot be dropped ("is being accessed by other users").
+    Set up after django_db_setup, so torn down before it drops the database."""
+    yield
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+
+
+@pytest.fixture(scope="session")
+def browser(playwright, database_sessions_ended_at_exit):
     browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
     yield browser
     browser.close()
