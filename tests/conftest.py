@@ -120,9 +120,9 @@ def playwright():
     manager.stop()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="session", autouse=True)
 def database_sessions_ended_at_exit(django_db_setup, django_db_blocker):
-    """After the last browser test, end the database sessions that live servers' request threads still hold.
+    """After the last test, end the database sessions that other threads (live servers' request threads) still hold.
 
     A request thread keeps its connection until it notices that the browser closed its keep-alive socket, which can
     be after its server stopped; the test database then cannot be dropped ("is being accessed by other users").
@@ -140,7 +140,7 @@ def database_sessions_ended_at_exit(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(scope="session")
-def browser(playwright, database_sessions_ended_at_exit):
+def browser(playwright):
     browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
     yield browser
     browser.close()
