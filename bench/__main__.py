@@ -2,6 +2,8 @@
 
     python -m bench maturity-import [--rows N] [--format csv|xlsx] [--max-seconds S]
     python -m bench session EMAIL [--minutes M]
+    python -m bench queries < "PATH [COOKIE]" lines
+    python -m bench scale
 
 Like manage.py they read DJANGO_SETTINGS_MODULE (default: the dev settings) and DATABASE_URL. Django is set up
 before the helpers are imported, since they use its models.
@@ -33,6 +35,14 @@ def parser():
     )
     session.add_argument("email", help="The user's e-mail address.")
     session.add_argument("--minutes", type=int, default=60, help="How long the session lasts (1–1440, default 60).")
+    commands.add_parser(
+        "queries",
+        help="Read lines 'PATH [COOKIE]' (COOKIE as printed by `session`) from standard input and print, for each, "
+        "the database queries of a warm request and its status code.",
+    )
+    commands.add_parser(
+        "scale", help="Grow the demo to BENCH_SCALE=large: 500 posts, 200 projects and documents, 5 maturity rounds."
+    )
     return main
 
 
@@ -44,6 +54,21 @@ def run(args, out):
         from bench.session import create_session
 
         out.write(create_session(args.email, args.minutes) + "\n")
+        return
+    if args.command == "queries":
+        from bench.queries import count_queries
+
+        for line in sys.stdin:
+            path, _space, cookie = line.strip().partition(" ")
+            if path:
+                queries, status = count_queries(path, cookie.strip())
+                out.write(f"{queries} {status}\n")
+                out.flush()
+        return
+    if args.command == "scale":
+        from bench.scale import scale_up
+
+        out.write("\n".join(scale_up()) + "\n")
         return
     from bench.maturity_import import run_import_bench, summary
 

@@ -1,16 +1,22 @@
 #!/usr/bin/env bash
 # `make bench`: serve the demo content with production settings through gunicorn (2 workers) on
-# 127.0.0.1 and drive HTTP load at each URL in bench/urls.txt with wrk, one URL at a time.
+# 127.0.0.1 and drive HTTP load at each URL in bench/urls.txt with wrk, one URL at a time. Next to the site
+# runs a bare Django view (bench/bare/: the same gunicorn and workers, a prepared 33 KB page, no database);
+# before each URL the bare view gets the same load, and the report gives the site's requests/s as a share of
+# the bare view's from that moment, which stays comparable however busy the machine is.
 # Before the load it times the maturity import of a generated answers file (bench/maturity.sh).
 #
-#   BENCH_SECONDS       seconds of load per URL (default 10)
+#   BENCH_SECONDS       seconds of load per URL, and again for the bare view before it (default 5)
+#   BENCH_SCALE         "large": grow the demo first (bench/scale.py: 500 posts, 200 change projects and
+#                       documents, 5 maturity rounds x 44 organisations x 30 respondents); default "demo"
 #   BENCH_IMPORT_ROWS   answer rows in the maturity import benchmark (default 100000; 0 skips it)
 #   DATABASE_URL        PostgreSQL to use (created if missing); default: SQLite in bench/results/
 #   REDIS_URL           Redis for the cache and Celery broker; default: local-memory cache, eager Celery
 #
-# Prints requests/s, p50 and p95 latency and the number of non-2xx responses per URL (anonymous, or
-# logged in as the user named on an "@e-mail" line in urls.txt) and the import rate, and writes the
-# same report to bench/results/latest.txt. Only ever talks to 127.0.0.1.
+# Prints, per URL (anonymous, or logged in as the user named on an "@e-mail" line in urls.txt), requests/s,
+# p50 and p95 latency, database queries per warm request, the bare view's requests/s and the site's share of
+# it, and non-2xx responses, plus the import rate; writes the same report to bench/results/latest.txt.
+# Only ever talks to 127.0.0.1.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -21,7 +27,8 @@ PY="$VENV_BIN/python"
 RESULTS="$ROOT/bench/results"
 URLS_FILE="$ROOT/bench/urls.txt"
 LUA="$ROOT/bench/report.lua"
-DURATION="${BENCH_SECONDS:-10}"
+DURATION="${BENCH_SECONDS:-5}"
+SCALE="${BENCH_SCALE:-demo}"
 IMPORT_ROWS="${BENCH_IMPORT_ROWS:-100000}"
 THREADS=2
 CONNECTIONS=16
@@ -38,6 +45,7 @@ command -v wrk >/dev/null 2>&1 || die "wrk saknas; installera det med: sudo apt-
 [[ "$DURATION" =~ ^[1-9][0-9]{0,3}$ ]] || die "BENCH_SECONDS måste vara ett heltal 1-9999 (fick '$DURATION')."
 [[ "$IMPORT_ROWS" =~ ^(0|[1-9][0-9]{0,6})$ ]] || die "BENCH_IMPORT_ROWS måste vara ett heltal 0-9999999 (fick '$IMPORT_ROWS')."
 [ -f "$URLS_FILE" ] || die "$URLS_FILE saknas."
+[[ "$SCALE" =~ ^(demo|large)$ ]] || die "BENCH_SCALE måste vara demo eller large (fick '$SCALE')."
 
 mkdir -p "$RESULTS"
 # Other work on the machine skews every figure; the report says how busy it was.
@@ -107,6 +115,9 @@ echo "bench: databas $DB_LABEL; cache $CACHE_LABEL"
 step "collectstatic" "$PY" manage.py collectstatic --noinput -v 0
 step "migrate" "$PY" manage.py migrate --noinput -v 0
 step "seed_demo" "$PY" manage.py seed_demo
+if [ "$SCALE" = large ]; then
+    step "BENCH_SCALE=large (500 inlägg, 200 projekt och dokument, 5 mognadsomgångar)" "$PY" -m bench scale
+fi
 
 # The import benchmark runs before gunicorn starts, so nothing else competes for the two cores.
 IMPORT_REPORT="import benchmark skipped (BENCH_IMPORT_ROWS=0)"
@@ -117,15 +128,23 @@ if [ "$IMPORT_ROWS" != "0" ]; then
     printf '%s\n' "$IMPORT_REPORT" | sed 's/^/  /'
 fi
 
-PORT="$("$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
+free_port() {
+    "$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+PORT="$(free_port)"
 BASE="http://127.0.0.1:$PORT"
+BARE_PORT="$(free_port)"
+BARE_BASE="http://127.0.0.1:$BARE_PORT"
 
 GUNICORN_PID=""
+BARE_PID=""
 cleanup() {
-    if [ -n "$GUNICORN_PID" ] && kill -0 "$GUNICORN_PID" 2>/dev/null; then
-        kill "$GUNICORN_PID" 2>/dev/null || true
-        wait "$GUNICORN_PID" 2>/dev/null || true
-    fi
+    for pid in "$GUNICORN_PID" "$BARE_PID"; do
+        if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+            kill "$pid" 2>/dev/null || true
+            wait "$pid" 2>/dev/null || true
+        fi
+    done
 }
 trap cleanup EXIT
 trap 'exit 130' INT
@@ -135,6 +154,10 @@ echo "bench: startar gunicorn ($WORKERS workers) på $BASE"
 "$VENV_BIN/gunicorn" arena.wsgi:application -w "$WORKERS" -b "127.0.0.1:$PORT" \
     --log-level warning >>"$GUNICORN_LOG" 2>&1 &
 GUNICORN_PID=$!
+echo "bench: startar den bara vyn ($WORKERS workers) på $BARE_BASE"
+"$VENV_BIN/gunicorn" bench.bare.wsgi:application -w "$WORKERS" -b "127.0.0.1:$BARE_PORT" \
+    --log-level warning >>"$GUNICORN_LOG" 2>&1 &
+BARE_PID=$!
 
 # Wait (at most ~30 s) until /healthz answers. Application errors go to the gunicorn log.
 ready=""
@@ -150,6 +173,8 @@ for _ in $(seq 1 60); do
     sleep 0.5
 done
 [ -n "$ready" ] || die "/healthz svarade inte inom 30 s (logg: $GUNICORN_LOG)"
+"$PY" -c "import urllib.request; urllib.request.urlopen('$BARE_BASE/', timeout=30)" 2>/dev/null ||
+    die "den bara vyn svarade inte (logg: $GUNICORN_LOG)"
 
 # Paths from urls.txt: comments and blank lines skipped; every entry must be a local path. A line
 # "@e-mail" makes the following paths run logged in as that user (a session made by
@@ -214,6 +239,15 @@ for path, user, cookie in zip(entries[0::3], entries[1::3], entries[2::3], stric
     print(f"  {status}  {path}" + (f"  (inloggad som {user})" if cookie else ""))
 PY
 
+# Queries per warm request, counted in one Django process against the same database and cache.
+echo "bench: frågor per anrop"
+QUERIES=()
+while read -r count status; do
+    QUERIES+=("$count")
+done < <(for i in "${!PATHS[@]}"; do printf '%s %s\n' "${PATHS[$i]}" "${COOKIES[$i]}"; done |
+    "$PY" -m bench queries 2>>"$SETUP_LOG")
+[ "${#QUERIES[@]}" -eq "${#PATHS[@]}" ] || die "frågeräkningen misslyckades (logg: $SETUP_LOG)"
+
 width=3
 for path in "${PATHS[@]}"; do
     [ "${#path}" -gt "$width" ] && width="${#path}"
@@ -223,6 +257,20 @@ for who in "${USERS[@]}"; do
     [ "${#who}" -gt "$uwidth" ] && uwidth="${#who}"
 done
 
+# One wrk run: prints its BENCH line, or nothing when wrk failed.
+drive() {
+    local url=$1
+    shift
+    local output
+    if output="$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s "$@" -s "$LUA" "$url" 2>&1)"; then
+        printf '%s\n' "$output" | grep '^BENCH ' | tail -n 1 || true
+    else
+        printf '%s\n' "$output" | tail -n 5 >&2
+    fi
+}
+field() { printf '%s\n' "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"; }
+row() { printf '%-*s | %-*s | %9s | %8s | %8s | %7s | %9s | %8s | %7s' "$width" "$1" "$uwidth" "$2" "$3" "$4" "$5" "$6" "$7" "$8" "$9"; }
+
 ROWS=()
 SOCKET_NOTES=()
 for i in "${!PATHS[@]}"; do
@@ -231,25 +279,24 @@ for i in "${!PATHS[@]}"; do
     HEADERS=()
     if [ -n "${COOKIES[$i]}" ]; then
         HEADERS=(-H "Cookie: ${COOKIES[$i]}")
-        echo "bench: wrk ${DURATION}s  $path  (inloggad som $who)"
+        echo "bench: wrk ${DURATION}s bar vy, ${DURATION}s $path  (inloggad som $who)"
     else
-        echo "bench: wrk ${DURATION}s  $path"
+        echo "bench: wrk ${DURATION}s bar vy, ${DURATION}s $path"
     fi
-    if output="$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s ${HEADERS[@]+"${HEADERS[@]}"} -s "$LUA" "$BASE$path" 2>&1)"; then
-        line="$(printf '%s\n' "$output" | grep '^BENCH ' | tail -n 1 || true)"
-    else
-        line=""
-    fi
+    # Interleaved: the bare view's figure for this URL is taken right before it, under the same conditions.
+    bare="$(drive "$BARE_BASE$path")"
+    line="$(drive "$BASE$path" ${HEADERS[@]+"${HEADERS[@]}"})"
     # Requests wrk left queued in gunicorn would still run during the next URL's load: wait them out.
     "$PY" -c "import urllib.request; urllib.request.urlopen('$BASE/healthz', timeout=120)" 2>/dev/null || true
-    if [ -z "$line" ]; then
-        printf '%s\n' "$output" | tail -n 5 >&2
-        ROWS+=("$(printf '%-*s | %-*s | %9s | %8s | %8s | %8s' "$width" "$path" "$uwidth" "$who" "wrk fel" "-" "-" "-")")
+    bare_rps="$(field "$bare" rps)"
+    if [ -z "$line" ] || [ -z "$bare_rps" ]; then
+        ROWS+=("$(row "$path" "$who" "wrk fel" - - "${QUERIES[$i]}" "${bare_rps:--}" - -)")
         continue
     fi
-    field() { printf '%s\n' "$line" | tr ' ' '\n' | sed -n "s/^$1=//p"; }
-    ROWS+=("$(printf '%-*s | %-*s | %9s | %8s | %8s | %8s' "$width" "$path" "$uwidth" "$who" "$(field rps)" "$(field p50_ms)" "$(field p95_ms)" "$(field non2xx)")")
-    socket_errors="$(field socket_errors)"
+    rps="$(field "$line" rps)"
+    share="$(awk -v a="$rps" -v b="$bare_rps" 'BEGIN { if (b > 0) printf "%.1f %%", 100 * a / b; else print "-" }')"
+    ROWS+=("$(row "$path" "$who" "$rps" "$(field "$line" p50_ms)" "$(field "$line" p95_ms)" "${QUERIES[$i]}" "$bare_rps" "$share" "$(field "$line" non2xx)")")
+    socket_errors="$(field "$line" socket_errors)"
     if [ "${socket_errors:-0}" != "0" ]; then
         SOCKET_NOTES+=("$path: $socket_errors socket errors (connect/read/write/timeout)")
     fi
@@ -259,15 +306,18 @@ REPORT="$RESULTS/latest.txt"
 {
     echo "Kunskapsarenan benchmark $(date '+%Y-%m-%d %H:%M:%S %z')"
     echo "commit:   $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD 2>/dev/null || echo ' (+ local changes)')"
-    echo "server:   gunicorn -w $WORKERS on 127.0.0.1, arena.settings.production"
-    echo "machine:  $(nproc 2>/dev/null || echo '?') CPUs, load average at the start $LOAD_AT_START"
+    echo "server:   gunicorn -w $WORKERS on 127.0.0.1, arena.settings.production; bare view bench.bare (same gunicorn)"
+    echo "machine:  $(nproc 2>/dev/null || echo '?') CPUs, load average at the start $LOAD_AT_START, at the end $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
     echo "database: $DB_LABEL"
     echo "cache:    $CACHE_LABEL"
-    echo "load:     wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s per URL (as: - = anonymous, else the user's session)"
+    echo "scale:    $SCALE"
+    echo "load:     wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s per URL, the bare view first (as: - = anonymous, else the user's session)"
+    echo "queries:  database queries of a warm request (the second of two, in one Django process)"
     echo "import:   $IMPORT_REPORT"
     echo
-    printf '%-*s | %-*s | %9s | %8s | %8s | %8s\n' "$width" "URL" "$uwidth" "as" "req/s" "p50 ms" "p95 ms" "non-2xx"
-    printf '%s\n' "$(printf '%*s' "$((width + uwidth + 48))" '' | tr ' ' '-')"
+    row "URL" "as" "req/s" "p50 ms" "p95 ms" "queries" "bare req/s" "% of bare" "non-2xx"
+    echo
+    printf '%s\n' "$(printf '%*s' "$((width + uwidth + 84))" '' | tr ' ' '-')"
     printf '%s\n' "${ROWS[@]}"
     if [ "${#SOCKET_NOTES[@]}" -gt 0 ]; then
         echo
