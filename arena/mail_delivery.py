@@ -31,13 +31,13 @@ def retry_countdown(retries):
     )
 
 
-def send_or_retry(task, message):
-    """Send `message` from inside the bound Celery `task`; on a passing failure, schedule the task again."""
+def send_or_retry(task, send, what):
+    """Inside the bound Celery `task`, call `send` (which sends one message); on a passing failure, schedule the task
+    again. `what` names the mail in the log, without addresses."""
     try:
-        return message.send()
+        return send()
     except DELIVERY_FAILURES as exc:
         attempt = task.request.retries + 1
-        what = f"mail {message.subject!r} to {len(message.recipients())} recipient(s)"
         if is_permanent(exc):
             logger.error("The SMTP server refused %s for good: %s", what, exc)
             raise

@@ -29,7 +29,8 @@ def send_mail_message(self, subject, body, recipients, sender=None, html_body=No
     message = EmailMultiAlternatives(subject=subject, body=body, from_email=sender, to=recipients)
     if html_body:
         message.attach_alternative(html_body, "text/html")
-    return mail_delivery.send_or_retry(self, message)
+    what = f"mail {subject!r} to {len(message.recipients())} recipient(s)"
+    return mail_delivery.send_or_retry(self, message.send, what)
 
 
 @shared_task

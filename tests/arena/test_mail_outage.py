@@ -103,3 +103,27 @@ def test_mail_sent_in_the_calling_process_fails_at_once_instead_of_retrying_ther
             send_mail_message.delay(**MAIL)
     assert server.attempts == 1
     assert len(mail_log(caplog, logging.ERROR)) == 1
+
+
+@pytest.mark.django_db
+def test_the_consultation_answer_mail_goes_through_the_same_retries(caplog):
+    """The one-message mail tasks (consultation answers, proposals, registrations) share the policy; shown here for
+    one of them through the path that needs no worker."""
+    from smtplib import SMTPDataError
+
+    from wagtail.contrib.forms.models import FormSubmission
+    from wagtail.models import Site
+
+    from arena.consultations.tasks import mail_consultation_submission
+    from tests.helpers.consultations import add_consultation, consultation_index
+
+    page = add_consultation(consultation_index(Site.objects.get(is_default_site=True).root_page))
+    submission = FormSubmission.objects.create(page=page, form_data={"vad_tycker_du_om_forslaget": "Bra"})
+    with smtp_server(refusals=1) as (server, port), override_settings(**SMTP, EMAIL_PORT=port):
+        with pytest.raises(SMTPDataError):
+            mail_consultation_submission.delay(submission_id=submission.pk)
+    assert server.attempts == 1
+    assert mail_log(caplog, logging.ERROR) == [
+        f"Gave up sending the mail about consultation answer {submission.pk} after 1 attempt(s): "
+        "(451, b'4.3.0 Try again later')"
+    ]
