@@ -10,6 +10,8 @@ from django.core.mail import EmailMultiAlternatives
 from django.utils import timezone
 from kombu.exceptions import OperationalError
 
+from arena import mail_delivery
+
 logger = logging.getLogger(__name__)
 
 
@@ -22,12 +24,13 @@ def enqueue(task, **kwargs):
         task.apply(kwargs=kwargs, throw=True)
 
 
-@shared_task
-def send_mail_message(subject, body, recipients, sender=None, html_body=None):
+@shared_task(bind=True)
+def send_mail_message(self, subject, body, recipients, sender=None, html_body=None):
     message = EmailMultiAlternatives(subject=subject, body=body, from_email=sender, to=recipients)
     if html_body:
         message.attach_alternative(html_body, "text/html")
-    message.send()
+    what = f"mail {subject!r} to {len(message.recipients())} recipient(s)"
+    return mail_delivery.send_or_retry(self, message.send, what)
 
 
 @shared_task

@@ -3,12 +3,13 @@ conferences.registration.notifications."""
 
 from celery import shared_task
 
+from arena import mail_delivery
 from conferences.models import Registration, SessionChange
 from conferences.registration import notifications
 
 
-@shared_task
-def send_registration_email(registration_id, kind):
+@shared_task(bind=True)
+def send_registration_email(self, registration_id, kind):
     """Queued by conferences.registration.rules after a registration, promotion or cancellation commits."""
     registration = (
         Registration.objects.select_related("user", "edition", "session", "session__track")
@@ -17,7 +18,8 @@ def send_registration_email(registration_id, kind):
     )
     if registration is None:  # deleted with its edition or user before the worker got here
         return False
-    return notifications.send_registration_email(registration, kind)
+    what = f"the {kind} mail of registration {registration_id}"
+    return mail_delivery.send_or_retry(self, lambda: notifications.send_registration_email(registration, kind), what)
 
 
 @shared_task

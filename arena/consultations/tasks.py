@@ -3,15 +3,17 @@
 from celery import shared_task
 from wagtail.contrib.forms.models import FormSubmission
 
+from arena import mail_delivery
 from arena.consultations import services
 
 
-@shared_task
-def mail_consultation_submission(submission_id):
+@shared_task(bind=True)
+def mail_consultation_submission(self, submission_id):
     submission = FormSubmission.objects.select_related("page").filter(pk=submission_id).first()
     if submission is None:  # deleted before the worker came to it
         return 0
-    return services.mail_submission(submission)
+    what = f"the mail about consultation answer {submission_id}"
+    return mail_delivery.send_or_retry(self, lambda: services.mail_submission(submission), what)
 
 
 @shared_task

@@ -282,6 +282,15 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Kunskapsarenan <noreply@kunskapsarenan.local>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Seconds to wait for the SMTP server; without a limit a server that never answers would hold a worker forever.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
+# Mail the SMTP server cannot take now is sent again by Celery (arena.mail_delivery): first after
+# MAIL_RETRY_BACKOFF_SECONDS, then twice as long each time, up to MAIL_MAX_RETRIES more attempts (defaults: about
+# three hours in all). The longest wait stays under the Redis broker's one-hour visibility timeout, after which a
+# task still waiting would be delivered a second time.
+MAIL_RETRY_BACKOFF_SECONDS = env_int("MAIL_RETRY_BACKOFF_SECONDS", 60)
+MAIL_RETRY_BACKOFF_MAX_SECONDS = 30 * 60
+MAIL_MAX_RETRIES = env_int("MAIL_MAX_RETRIES", 10)
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Kunskapsarenan"

@@ -1,8 +1,12 @@
-"""Swedish error pages. The 500 page renders without context processors or database access."""
+"""Swedish error pages. The 500 and 503 pages render without context processors or database access."""
+
+import sys
 
 from django.http import HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
+
+from arena.database_outage import is_database_outage, unavailable_response
 
 
 def page_not_found(request, exception):
@@ -10,5 +14,8 @@ def page_not_found(request, exception):
 
 
 def server_error(request):
+    # Django calls this while handling the exception, so it is still the current one.
+    if is_database_outage(sys.exception()):
+        return unavailable_response()
     # Deliberately no RequestContext: whatever broke must not break the error page too.
     return HttpResponseServerError(loader.get_template("500.html").render())
