@@ -65,7 +65,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "arena.admin_access.AdminAccessDeniedMiddleware",
-    "arena.mfa_policy.AdminRequiresMFAMiddleware",
+    "arena.mfa_policy.MFASetUpRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -203,7 +203,8 @@ SOCIALACCOUNT_ONLY = False
 SOCIALACCOUNT_STORE_TOKENS = False
 
 # Two-factor authentication (allauth.mfa): an authenticator app (TOTP) with recovery codes. Whoever can reach the
-# admin and logs in with a password must set it up (arena/mfa_policy.py); SSO logins rely on the identity provider's.
+# admin and logs in with a password must set it up before anything else (arena/mfa_policy.py); single sign-on
+# logins rely on the identity provider's.
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Kunskapsarenan"
 # allauth refuses TOTP while an address is unverified, against someone who signs up with another's address. Here

@@ -1,5 +1,5 @@
 """Two-factor authentication (allauth.mfa): people who can change content and log in with a password must set up an
-authenticator app before the admin opens, and then give its code (or a recovery code) at every login. Readers and
+authenticator app before any other page opens, and then give its code (or a recovery code) at every login. Readers and
 single sign-on sessions are not asked. Everything goes through allauth's real login flow with the test client."""
 
 import pytest
@@ -68,11 +68,11 @@ def test_the_routes_are_under_the_account_prefix():
     assert reverse("mfa_view_recovery_codes") == RECOVERY_CODES_URL
 
 
-def test_an_editor_without_an_app_is_sent_from_the_admin_to_the_set_up(client, editor):
+def test_an_editor_without_an_app_is_sent_to_the_set_up_from_every_page(client, editor):
     log_in_with_password(client, editor)
     assert is_logged_in(client)
 
-    for path in ("/admin/", "/admin/pages/", reverse("wagtailadmin_account")):
+    for path in ("/admin/", "/admin/pages/", reverse("wagtailadmin_account"), "/", reverse("account_email")):
         response = client.get(path)
         assert response.status_code == 302, path
         assert response["Location"] == ACTIVATE_URL, path
@@ -88,7 +88,7 @@ def test_an_editor_without_an_app_is_sent_from_the_admin_to_the_set_up(client, e
     assert 'src="data:image/svg+xml;base64,' in body
 
     assert client.get(reverse("account_logout")).status_code == 200
-    assert client.get("/").status_code == 200  # the public site stays open: only the admin changes content
+    assert client.get(reverse("mfa_index")).status_code == 200
     assert client.post(reverse("account_logout")).status_code == 302
     assert not is_logged_in(client)
 
@@ -204,6 +204,7 @@ def test_a_single_sign_on_session_relies_on_the_identity_providers_mfa(client, e
     assert [record["method"] for record in get_authentication_records(request, editor)] == ["socialaccount"]
 
     assert client.get("/admin/").status_code == 200
+    assert client.get("/").status_code == 200
 
 
 def test_a_session_opened_outside_allauths_login_is_not_a_password_login(client, editor):
