@@ -10,6 +10,9 @@ flows). A session without records did not come through allauth's login (Django's
 `force_login`): every login form of the site is allauth's, so there is no password login without a record.
 """
 
+import time
+
+from allauth.account import app_settings as account_settings
 from allauth.account.authentication import get_authentication_records
 from allauth.mfa.models import Authenticator
 from allauth.mfa.utils import is_mfa_enabled
@@ -36,6 +39,13 @@ def must_set_up_mfa(request):
     if not user.has_perm("wagtailadmin.access_admin"):
         return False
     return not is_mfa_enabled(user, [Authenticator.Type.TOTP])
+
+
+def authenticated_recently(request):
+    """Whether the latest authentication step of this session (a login, its code, a re-authentication) lies within
+    allauth's re-authentication window."""
+    records = get_authentication_records(request, request.user)
+    return bool(records) and time.time() - records[-1]["at"] < account_settings.REAUTHENTICATION_TIMEOUT
 
 
 class MFASetUpRequiredMiddleware:

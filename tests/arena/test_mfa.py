@@ -3,7 +3,7 @@ authenticator app before any other page opens, and then give its code (or a reco
 single sign-on sessions are not asked. Everything goes through allauth's real login flow with the test client."""
 
 import pytest
-from allauth.account.internal.flows.login import get_authentication_records
+from allauth.account.authentication import AUTHENTICATION_METHODS_SESSION_KEY, get_authentication_records
 from allauth.mfa.totp.internal.auth import SECRET_SESSION_KEY
 from allauth.socialaccount.internal.flows.login import record_authentication as record_social_login
 from allauth.socialaccount.models import SocialAccount, SocialLogin
@@ -49,7 +49,8 @@ def log_in_with_password(client, user):
 
 
 def confirm_password(client):
-    """allauth asks for the password once more before anyone adds an authenticator (MFA_REAUTHENTICATION_REQUIRED)."""
+    """allauth asks for the password again before anyone adds an authenticator, unless they logged in within the
+    last few minutes (arena.accounts.ArenaAccountAdapter.is_reauthentication_required)."""
     response = client.get(ACTIVATE_URL)
     assert response.status_code == 302
     assert response["Location"] == f"{REAUTHENTICATE_URL}?next=%2Fkonto%2F2fa%2Ftotp%2Factivate%2F"
@@ -78,7 +79,6 @@ def test_an_editor_without_an_app_is_sent_to_the_set_up_from_every_page(client, 
         assert response["Location"] == ACTIVATE_URL, path
     assert client.post("/admin/pages/", {}).status_code == 302
 
-    confirm_password(client)
     set_up = client.get(ACTIVATE_URL)
     assert set_up.status_code == 200
     body = set_up.content.decode()
@@ -95,7 +95,6 @@ def test_an_editor_without_an_app_is_sent_to_the_set_up_from_every_page(client, 
 
 def test_setting_up_the_app_opens_the_admin_and_shows_the_recovery_codes(client, editor):
     log_in_with_password(client, editor)
-    confirm_password(client)
     client.get(ACTIVATE_URL)
     secret = client.session[SECRET_SESSION_KEY]
 
@@ -116,9 +115,20 @@ def test_setting_up_the_app_opens_the_admin_and_shows_the_recovery_codes(client,
     assert client.get("/admin/").status_code == 200
 
 
+def test_the_password_is_asked_again_once_the_login_is_no_longer_recent(client, editor):
+    log_in_with_password(client, editor)
+    session = client.session
+    login = session[AUTHENTICATION_METHODS_SESSION_KEY][0]
+    session[AUTHENTICATION_METHODS_SESSION_KEY] = [{**login, "at": login["at"] - 3600}]
+    session.save()
+
+    confirm_password(client)
+
+    assert client.get(ACTIVATE_URL).status_code == 200
+
+
 def test_a_wrong_code_does_not_set_up_the_app(client, editor):
     log_in_with_password(client, editor)
-    confirm_password(client)
     client.get(ACTIVATE_URL)
     secret = client.session[SECRET_SESSION_KEY]
     wrong = f"{(int(current_code(secret)) + 1) % 1_000_000:06d}"
