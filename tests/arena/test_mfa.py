@@ -176,6 +176,20 @@ def test_a_wrong_code_at_login_shows_the_form_again_in_swedish(client, editor):
     assert client.get("/admin/")["Location"].startswith(reverse("account_login"))
 
 
+def test_wrong_codes_count_towards_the_login_limit(client, editor):
+    secret = give_authenticator_app(editor)
+    log_in_with_password(client, editor)
+    wrong = f"{(int(current_code(secret)) + 1) % 1_000_000:06d}"
+    for _attempt in range(5):  # ACCOUNT_RATE_LIMITS["login_failed"]: 5 per 5 minutes per account
+        assert client.post(AUTHENTICATE_URL, {"code": wrong}).status_code == 200
+
+    response = client.post(AUTHENTICATE_URL, {"code": current_code(secret)})
+
+    assert response.status_code == 200
+    assert "för många" in response.content.decode().lower()
+    assert not is_logged_in(client)
+
+
 def test_a_recovery_code_logs_in_once(client, editor):
     give_authenticator_app(editor)
     code = recovery_codes(editor)[0]
