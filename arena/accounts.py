@@ -10,6 +10,7 @@ from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 
 from arena import site_url
+from arena.mfa_policy import authenticated_recently
 from arena.tasks import enqueue, send_mail_message
 
 
@@ -53,6 +54,14 @@ class ArenaAccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request):
         # Staff accounts come from SSO or from an administrator, not from open self-registration.
         return settings.ACCOUNT_ALLOW_SIGNUPS
+
+    def is_reauthentication_required(self, *, app, **kwargs):
+        # allauth asks for the password again before anyone adds or removes an authenticator, and counts only an
+        # explicit re-authentication. Editors are sent to the set-up right after logging in (arena/mfa_policy.py):
+        # a password (or code) given within the same window counts as confirmed, instead of being asked for twice.
+        if app == "allauth.mfa" and authenticated_recently(self.request):
+            return False
+        return super().is_reauthentication_required(app=app, **kwargs)
 
     def send_mail(self, template_prefix, email, context):
         # Render here (templates need the request context) and hand the finished message to Celery.

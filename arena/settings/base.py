@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.socialaccount",
+    "allauth.mfa",
     "allauth.socialaccount.providers.openid_connect",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -64,6 +65,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "arena.admin_access.AdminAccessDeniedMiddleware",
+    "arena.mfa_policy.MFASetUpRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -199,6 +201,16 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Kunskapsarenan] "
 SOCIALACCOUNT_ADAPTER = "arena.accounts.ArenaSocialAccountAdapter"
 SOCIALACCOUNT_ONLY = False
 SOCIALACCOUNT_STORE_TOKENS = False
+
+# Two-factor authentication (allauth.mfa): an authenticator app (TOTP) with recovery codes. Whoever can reach the
+# admin and logs in with a password must set it up before anything else (arena/mfa_policy.py); single sign-on
+# logins rely on the identity provider's.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Kunskapsarenan"
+# allauth refuses TOTP while an address is unverified, against someone who signs up with another's address. Here
+# sign-up is closed and addresses are never verified (ACCOUNT_EMAIL_VERIFICATION = "none"): the check would only
+# lock an editor who added a second address out of the set-up the admin demands.
+MFA_ALLOW_UNVERIFIED_EMAIL = True
 
 # OpenID Connect single sign-on (e.g. the city's Entra ID), switched on by environment alone.
 OIDC_CLIENT_ID = env_str("OIDC_CLIENT_ID", "").strip()

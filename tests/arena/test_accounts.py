@@ -6,6 +6,7 @@ from django.core.cache import cache
 from django.test import override_settings
 
 from tests.factories import UserFactory
+from tests.helpers.mfa import current_code, give_authenticator_app
 
 PASSWORD = "Testlösen-123"
 
@@ -68,8 +69,9 @@ def test_admin_login_goes_through_the_same_login(client):
 
 @pytest.mark.django_db
 def test_admin_accepts_a_user_logged_in_through_allauth(client):
-    UserFactory(email="admin@goteborg.example", is_superuser=True)
+    secret = give_authenticator_app(UserFactory(email="admin@goteborg.example", is_superuser=True))
     client.post("/konto/login/", {"login": "admin@goteborg.example", "password": PASSWORD})
+    client.post("/konto/2fa/authenticate/", {"code": current_code(secret)})  # admins give a second factor
     assert client.get("/admin/").status_code == 200
 
 

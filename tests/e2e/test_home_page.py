@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 from tests.helpers.browser import assert_no_axe_violations
 from tests.helpers.demo import DEMO_PASSWORD
+from tests.helpers.mfa import app_secret_for, enter_code
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -54,11 +55,13 @@ def start_page(demo_site):
 
 
 def log_in(page, email):
+    secret = app_secret_for(email)
     page.goto("/konto/login/?next=/")
     page.locator("input[name=login]").fill(email)
     page.locator("input[name=password]").fill(DEMO_PASSWORD)
     with page.expect_navigation():
         page.locator("input[name=password]").press("Enter")
+    enter_code(page, secret)
 
 
 def test_the_start_page_for_an_anonymous_visitor(page, start_page):

@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 from tests.helpers.browser import assert_no_axe_violations
 from tests.helpers.demo import DEMO_PASSWORD
+from tests.helpers.mfa import app_secret_for, enter_code
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -26,11 +27,13 @@ def maturity_round(demo_site):
 
 
 def log_in_as_analyst(page, next_path):
+    secret = app_secret_for(ANALYST_EMAIL)
     page.goto(f"/konto/login/?next={next_path}")
     page.locator("input[name=login]").fill(ANALYST_EMAIL)
     page.locator("input[name=password]").fill(DEMO_PASSWORD)
     with page.expect_navigation():
         page.locator("input[name=password]").press("Enter")
+    enter_code(page, secret)
     assert urlsplit(page.url).path == next_path, f"login went to {page.url}, not {next_path}"
 
 

@@ -14,6 +14,7 @@ from playwright.sync_api import expect
 from tests.helpers.browser import assert_no_axe_violations
 from tests.helpers.demo import DEMO_PASSWORD
 from tests.helpers.keyboard import active_element_is_error_summary
+from tests.helpers.mfa import app_secret_for, enter_code
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -65,11 +66,13 @@ def assert_page_basics(page, response, status=200):
 
 
 def log_in(page, email, next_path):
+    secret = app_secret_for(email)
     page.goto(f"/konto/login/?next={next_path}")
     page.locator("input[name=login]").fill(email)
     page.locator("input[name=password]").fill(DEMO_PASSWORD)
     with page.expect_navigation():
         page.locator("input[name=password]").press("Enter")
+    enter_code(page, secret)
     assert urlsplit(page.url).path == next_path, f"login went to {page.url}, not {next_path}"
 
 

@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.helpers.browser import assert_no_axe_violations
+from tests.helpers.mfa import app_secret_for, enter_code
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -91,11 +92,13 @@ def test_site_works_without_javascript(new_context, demo_site):
 
 
 def test_demo_admin_logs_in_and_reaches_wagtail_dashboard(page, demo_site):
+    secret = app_secret_for(demo_site.admin_email)
     page.goto("/konto/login/")
     page.locator("input[name=login]").fill(demo_site.admin_email)
     page.locator("input[name=password]").fill(demo_site.password)
     with page.expect_navigation():
         page.locator("input[name=password]").press("Enter")
+    enter_code(page, secret)
     assert "/konto/login/" not in page.url, "login did not succeed"
 
     response = page.goto("/admin/")
