@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
-from maturity import audit
+from maturity import admin_views, audit
 from maturity.models import ImportJob, OrganisationScore, Round
 from tests.helpers.audit_log import entries, history_row, only_entry, site_history
 from tests.maturity.factories import csv_bytes
@@ -40,6 +40,19 @@ def test_an_import_is_logged_with_the_analyst(client, analyst, small_round, forv
     assert "Mognadsdata importerade" in history  # the action filter's label
     assert "Importerade svar.csv" in site_history(analyst)
     assert "Importerade svar.csv" not in site_history(editor_a)
+
+
+def test_a_background_import_is_logged_with_the_uploader(
+    client, analyst, small_round, forvaltning, monkeypatch, django_capture_on_commit_callbacks
+):
+    monkeypatch.setattr(admin_views, "BACKGROUND_ROWS", 2)
+    client.force_login(analyst)
+    since = timezone.now()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert upload(client, forvaltning).status_code == 302
+    job = ImportJob.objects.get()
+    assert job.status == "done"
+    only_entry(job, audit.IMPORT, analyst, since)  # written by the worker, in the name of who uploaded the file
 
 
 def test_a_confirmed_replacement_names_who_confirmed_it(client, analyst, small_round, forvaltning, superuser):
