@@ -201,7 +201,10 @@ def fill_free_places(*, edition=None, session=None):
         free = places_left(locked.capacity, confirmed.count())
         if free is not None:
             waiting = waiting[:free]
-        return [_promote(registration) for registration in waiting]
+        promoted = [_promote(registration) for registration in waiting]
+        for registration in promoted:
+            audit.log_places_added(registration)
+        return promoted
 
 
 def cancel(registration, by=None):

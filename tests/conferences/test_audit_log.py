@@ -8,8 +8,9 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from conferences.models import Registration
+from conferences.models import Registration, Session
 from conferences.registration import audit
 from tests.factories import UserFactory
 from tests.helpers.audit_log import entries, history_row, only_entry, site_history
@@ -68,3 +69,38 @@ def test_an_attendees_own_cancellation_is_logged_with_the_attendee(workshop, sup
     entry = only_entry(anna, audit.CANCELLED, anna.user, since)
     assert entry.user_display_name == "Anna Lind"
     assert history_row(entry) in site_history(superuser)
+
+
+def session_form(session, capacity):
+    start, end = timezone.localtime(session.start), timezone.localtime(session.end)
+    return nested_form_data(
+        {
+            "edition": session.edition_id,
+            "title": session.title,
+            "code": session.code,
+            "start": f"{start:%Y-%m-%d %H:%M}",
+            "end": f"{end:%Y-%m-%d %H:%M}",
+            "track": "",
+            "session_type": Session.Type.WORKSHOP,
+            "abstract": "",
+            "session_speakers": inline_formset([]),
+            "external_organisations": "",
+            "registration_required": "on",
+            "capacity": capacity,
+            "materials": streamfield([]),
+            "action-publish": "action-publish",
+        }
+    )
+
+
+def test_places_published_by_an_organiser_are_logged_with_the_organiser(client, organiser, workshop, superuser):
+    registered("Anna", workshop, CONFIRMED)
+    bengt = registered("Bengt", workshop, WAITLISTED)
+    since = timezone.now()
+    edit_url = reverse("wagtailsnippets_conferences_session:edit", args=(workshop.pk,))
+    response = client.post(edit_url, session_form(workshop, 2))
+    assert response.status_code == 302, response.context["form"].errors if response.context else ""
+    bengt.refresh_from_db()
+    assert bengt.status == CONFIRMED
+    only_entry(bengt, audit.PLACES_ADDED, organiser, since)
+    assert "Publicerade fler platser, så att den här anmälan fick en plats från väntelistan" in site_history(superuser)
