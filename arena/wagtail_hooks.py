@@ -1,9 +1,10 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import EditView, SnippetViewSet
 
 from arena import hooks as arena_hooks
+from arena import organisation_audit
 from arena.admin_display import yes_no_column
 from arena.consultations.demo import seed_consultation_demo
 from arena.library.demo import seed_library
@@ -43,8 +44,25 @@ hooks.register("register_reports_menu_item", search_admin.popular_menu_item)
 hooks.register("register_reports_menu_item", search_admin.unanswered_menu_item)
 
 
+@hooks.register("register_log_actions")
+def register_audit_actions(actions):
+    for action, formatter in organisation_audit.FORMATTERS.items():
+        actions.register_action(action)(formatter)
+
+
+class OrganisationEditView(EditView):
+    """Wagtail logs the edit itself; deactivating or reactivating the organisation gets its own entry too."""
+
+    def save_instance(self):
+        was_active = Organisation.objects.filter(pk=self.object.pk).values_list("active", flat=True).get()
+        instance = super().save_instance()
+        organisation_audit.log_active_change(instance, was_active, self.request.user)
+        return instance
+
+
 class OrganisationViewSet(SnippetViewSet):
     model = Organisation
+    edit_view_class = OrganisationEditView
     chooser_viewset_class = SnippetChooserViewSet  # chooser texts in the reader's language
     icon = "group"
     menu_label = _("Organisations")

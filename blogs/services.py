@@ -1,4 +1,5 @@
-"""Rules for comments: who may write, report and moderate, and the flood limit."""
+"""Rules for comments: who may write, report and moderate, and the flood limit. Moderation is written to the
+audit log (blogs.audit) in the same transaction."""
 
 from datetime import timedelta
 
@@ -9,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from arena import page_cache
+from blogs import audit
 from blogs.models import Comment, CommentReport
 
 # A person may write at most this many comments within the window (counted in the database, so the
@@ -59,6 +61,7 @@ def _moderatable(user, comment):
 def hide_comment(user, comment):
     _moderatable(user, comment)
     Comment.objects.filter(pk=comment.pk).update(is_hidden=True, hidden_by=user, hidden_at=timezone.now())
+    audit.log_hidden(comment, user)
     transaction.on_commit(page_cache.purge)
 
 
@@ -66,4 +69,5 @@ def hide_comment(user, comment):
 def restore_comment(user, comment):
     _moderatable(user, comment)
     Comment.objects.filter(pk=comment.pk).update(is_hidden=False, hidden_by=None, hidden_at=None)
+    audit.log_restored(comment, user)
     transaction.on_commit(page_cache.purge)

@@ -3,13 +3,21 @@
 from wagtail import hooks
 
 from arena import hooks as arena_hooks
-from blogs import demo, home, linkable, provisioning, related
+from blogs import audit, demo, home, linkable, provisioning, related
 from blogs.admin_views import CommentViewSet
+from blogs.models import Comment, CommentLogEntry
 
 
 @hooks.register("register_admin_viewset")
 def register_comment_viewset():
     return CommentViewSet()
+
+
+@hooks.register("register_log_actions")
+def register_audit_actions(actions):
+    actions.register_model(Comment, CommentLogEntry)
+    for action, formatter in audit.FORMATTERS.items():
+        actions.register_action(action)(formatter)
 
 
 # --- Plug-in points of arena (arena/hooks.py) ----------------------------------------------------------------------

@@ -8,8 +8,15 @@ from arena import hooks as arena_hooks
 from conferences import home, linkable, open_data, related, search
 from conferences.admin.viewsets import ConferenceViewSetGroup
 from conferences.demo import seed
+from conferences.registration import audit
 
 register_snippet(ConferenceViewSetGroup)
+
+
+@hooks.register("register_log_actions")
+def register_audit_actions(actions):
+    for action, formatter in audit.FORMATTERS.items():
+        actions.register_action(action)(formatter)
 
 
 # --- Plug-in points of arena (arena/hooks.py) ----------------------------------------------------------------------

@@ -25,10 +25,12 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.views import defaults
 from django.views.generic import TemplateView
+from wagtail.admin.views.generic import EditView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from arena.admin_display import InspectView
 from arena.tasks import enqueue
+from maturity import audit
 from maturity.forms import ImportForm
 from maturity.importers import (
     ImportFailed,
@@ -39,7 +41,7 @@ from maturity.importers import (
     replacement_lines,
     store_for_job,
 )
-from maturity.models import Category, ImportJob
+from maturity.models import Category, ImportJob, Round
 from maturity.tasks import run_import_job
 
 IMPORT_PERMISSION = "maturity.import_maturity_data"
@@ -163,7 +165,7 @@ class ImportJobView(ImportAccessMixin, WagtailAdminTemplateMixin, TemplateView):
                 job.file.delete(save=True)
                 messages.success(request, _("The import was cancelled; nothing was imported."))
             return redirect(self.job_url_name, pk=pk)
-        if not waiting.update(status=ImportJob.Status.PENDING, confirmed=True):
+        if not waiting.update(status=ImportJob.Status.PENDING, confirmed=True, confirmed_by=request.user):
             get_object_or_404(ImportJob, pk=pk)
             messages.warning(request, _("This import no longer waits for confirmation."))
             return redirect(self.job_url_name, pk=pk)
@@ -195,3 +197,14 @@ class MaturityModelInspectView(InspectView):
             marker = format_html(" ({})", _("reconstructed")) if category.reconstructed else ""
             rows.append((category.dimension.name, category.name, marker, codes))
         return format_html("<ul>{}</ul>", format_html_join("", "<li>{} → {}{}: {}</li>", rows))
+
+
+class RoundEditView(EditView):
+    """Editing a round; a change of status (e.g. closed → published) is also written to the audit log, with who
+    made it, in the same transaction as the save."""
+
+    def save_instance(self):
+        previous = Round.objects.filter(pk=self.object.pk).values_list("status", flat=True).get()
+        instance = super().save_instance()
+        audit.log_round_status(instance, previous, self.request.user)
+        return instance

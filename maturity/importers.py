@@ -33,6 +33,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from arena import page_cache
 from arena.models import Organisation
+from maturity import audit
 from maturity.models import (
     Category,
     ImportJob,
@@ -738,11 +739,15 @@ def run_import(kind, data, name, progress=None):
 def store_for_job(job, checked):
     """Store a checked file for its job and record the outcome. The job row is saved as running before the data's
     transaction begins, so it is committed first: a process that dies after the data's commit still leaves the
-    job behind (as running) in the import history."""
+    job behind (as running) in the import history. The audit log entry is written in the data's transaction."""
     job.status = ImportJob.Status.RUNNING
     job.total_rows = checked.rows
     job.save()
-    report = store_import(checked)
+    with transaction.atomic():
+        report = store_import(checked)
+        audit.log_import(job)
+        if job.confirmed and needs_confirmation(job.replaces):
+            audit.log_replacement(job)
     job.status, job.summary = ImportJob.Status.DONE, report.summary
     job.processed_rows = job.total_rows = report.rows
     job.finished_at = timezone.now()

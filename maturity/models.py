@@ -448,6 +448,15 @@ class ImportJob(models.Model):
     # replaces earlier data, waits for a person to confirm it.
     replaces = models.JSONField(_("replaces"), default=list, blank=True)
     confirmed = models.BooleanField(_("confirmed"), default=False)
+    # Who confirmed it: the audit log names them beside the uploader (maturity.audit).
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("confirmed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("uploaded by"),

@@ -13,8 +13,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from arena import hooks as arena_hooks
 from arena.admin_display import yes_no_column
 from arena.permission_policies import ReadOnlyModelPolicy
-from maturity import demo, home, menu, open_data
-from maturity.admin_views import ImportJobView, ImportView, MaturityModelInspectView, can_import
+from maturity import audit, demo, home, menu, open_data
+from maturity.admin_views import ImportJobView, ImportView, MaturityModelInspectView, RoundEditView, can_import
 from maturity.choosers import organisation_chooser_viewset
 from maturity.models import MaturityModel, NationalReference, Round
 
@@ -30,6 +30,7 @@ class RoundViewSet(ModelViewSet):
     search_fields = ["name"]
     ordering = ["-year"]
     copy_view_enabled = False
+    edit_view_class = RoundEditView
     panels = [
         MultiFieldPanel(
             [
@@ -145,6 +146,12 @@ def register_maturity_viewsets():
 @hooks.register("register_admin_viewset")
 def register_organisation_chooser():
     return organisation_chooser_viewset
+
+
+@hooks.register("register_log_actions")
+def register_audit_actions(actions):
+    for action, formatter in audit.FORMATTERS.items():
+        actions.register_action(action)(formatter)
 
 
 # --- Plug-in points of arena (arena/hooks.py) ----------------------------------------------------------------------

@@ -1,3 +1,4 @@
+from .comment_log import CommentLogEntry
 from .comments import Comment, CommentQuerySet, CommentReport
 from .pages import BlogIndexPage, BlogPostAuthor, BlogPostPage, BlogPostTag, BlogSpacePage
 
@@ -8,6 +9,7 @@ __all__ = [
     "BlogPostTag",
     "BlogSpacePage",
     "Comment",
+    "CommentLogEntry",
     "CommentQuerySet",
     "CommentReport",
 ]

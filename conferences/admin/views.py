@@ -218,7 +218,7 @@ class RegistrationCancelView(PermissionCheckedMixin, View):
         if not registration.is_active:
             messages.info(request, gettext("The registration of %(name)s was already cancelled.") % {"name": name})
         else:
-            promoted = rules.cancel(registration)
+            promoted = rules.cancel(registration, by=request.user)
             messages.success(request, gettext("The registration of %(name)s is cancelled.") % {"name": name})
             for other in promoted:
                 messages.success(

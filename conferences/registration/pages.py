@@ -211,7 +211,7 @@ def cancel_registration(request, edition, registration_id):
         return _render(request, edition, refusal=refusal, status=400)
     if request.method != "POST":
         return _confirm_cancellation(request, edition, registration)
-    rules.cancel(registration)
+    rules.cancel(registration, by=request.user)
     if registration.session_id:
         messages.success(request, _("Your place in “%(title)s” is cancelled.") % {"title": registration.session.title})
     else:

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from conferences.registration import audit
 from conferences.registration.constants import RegistrationStatus as Status
 
 OPEN = "open"
@@ -200,11 +201,16 @@ def fill_free_places(*, edition=None, session=None):
         free = places_left(locked.capacity, confirmed.count())
         if free is not None:
             waiting = waiting[:free]
-        return [_promote(registration) for registration in waiting]
+        promoted = [_promote(registration) for registration in waiting]
+        for registration in promoted:
+            audit.log_places_added(registration)
+        return promoted
 
 
-def cancel(registration):
+def cancel(registration, by=None):
     """Cancel a registration and move the waiting list up. Cancelling the day cancels the user's sessions too.
+    `by`, the person cancelling (an organiser or the attendee), is written to the audit log with every registration
+    cancelled or promoted.
 
     Returns the registrations promoted from the waiting list."""
     promoted = []
@@ -218,7 +224,7 @@ def cancel(registration):
                 .filter(user_id=registration.user_id, session__isnull=False)
                 .order_by("pk")
             ):
-                promoted += cancel(session_registration)
+                promoted += cancel(session_registration, by=by)
         current = registration.lock_row()
         if not current.is_active:
             return promoted
@@ -227,6 +233,8 @@ def cancel(registration):
         current.save(update_fields=["status", "status_changed_at"])
         registration.status = current.status
         _announce(current, "cancelled")
+        if by is not None:
+            audit.log_cancelled(current, by)
         if was_confirmed:
             first = (
                 _promote_first_waiting(session=current.session)
@@ -235,6 +243,8 @@ def cancel(registration):
             )
             if first is not None:
                 promoted.append(first)
+                if by is not None:
+                    audit.log_promoted(first, by)
     return promoted
 
 
