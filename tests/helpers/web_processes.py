@@ -6,11 +6,12 @@ come up, so a configuration error reads as one line instead of a timeout.
 """
 
 import os
+import signal
 import socket
 import subprocess
 import sys
 import time
-from contextlib import ExitStack, contextmanager
+from contextlib import contextmanager
 from pathlib import Path
 
 import requests
@@ -79,8 +80,7 @@ def _wait_until_up(process, url, log):
     raise AssertionError(f"gunicorn at {url} did not come up:\n{log.read_text(errors='replace')[-4000:]}")
 
 
-@contextmanager
-def _gunicorn(environment, log):
+def _start_gunicorn(environment, log):
     port = free_port()
     with log.open("wb") as output:
         process = subprocess.Popen(
@@ -90,10 +90,14 @@ def _gunicorn(environment, log):
             stdout=output,
             stderr=subprocess.STDOUT,
         )
-    try:
-        yield process, f"http://127.0.0.1:{port}"
-    finally:
-        process.terminate()
+    return process, f"http://127.0.0.1:{port}"
+
+
+def _stop(processes):
+    # Gunicorn's quick shutdown (SIGINT), all at once: the test's requests are over, nothing is left to finish.
+    for process in processes:
+        process.send_signal(signal.SIGINT)
+    for process in processes:
         try:
             process.wait(timeout=20)
         except subprocess.TimeoutExpired:
@@ -104,8 +108,13 @@ def _gunicorn(environment, log):
 @contextmanager
 def web_processes(count, environment, log_dir):
     """`count` gunicorn processes started side by side; yields their base URLs once every one answers /healthz."""
-    with ExitStack() as stack:
-        started = [stack.enter_context(_gunicorn(environment, Path(log_dir) / f"web-{n}.log")) for n in range(count)]
-        for n, (process, url) in enumerate(started):
-            _wait_until_up(process, url, Path(log_dir) / f"web-{n}.log")
+    logs = [Path(log_dir) / f"web-{n}.log" for n in range(count)]
+    started = []
+    try:
+        for log in logs:
+            started.append(_start_gunicorn(environment, log))
+        for (process, url), log in zip(started, logs, strict=True):
+            _wait_until_up(process, url, log)
         yield [url for _process, url in started]
+    finally:
+        _stop([process for process, _url in started])
