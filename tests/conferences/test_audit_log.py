@@ -1,8 +1,8 @@
 """Cancelling a registration appears in Wagtail's audit log with who and when: an organiser cancelling in the admin
 on the attendee's behalf (and the attendee who got the place from the waiting list), or the attendee cancelling on
-the registration page; and places an organiser publishes that go to the waiting list. Shown in Swedish in Reports → Site history to superusers and organisers (Wagtail shows model
-log entries to users with a permission on the model; organisers see every registration anyway), never to an
-organisation's editor."""
+the registration page; and places an organiser publishes that go to the waiting list. Shown in Swedish in
+Reports → Site history to superusers and organisers (Wagtail shows model log entries to users with a permission on
+the model; organisers see every registration anyway), never to an organisation's editor."""
 
 import pytest
 from django.test import Client
