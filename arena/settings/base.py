@@ -135,8 +135,9 @@ else:
 # How long anonymous page responses stay in the cache; publishing anything clears them.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 
-# Sessions live in the database so logins survive a cache outage and web processes stay stateless.
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Sessions are written to the database and to the cache, and read from the cache: a logged-in request costs no
+# session query, logins survive a cache outage (the database copy is read then) and web processes stay stateless.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # Celery: Redis as broker when configured; otherwise tasks run in-process so one command runs the demo.
 # "memory://localhost/" rather than "memory://": kombu warns on every task when the URL names no host.
