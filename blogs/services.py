@@ -8,7 +8,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from arena import page_cache
+from blogs.comment_pages import purge_pages_showing_comments_of
 from blogs.models import Comment, CommentReport
 
 # A person may write at most this many comments within the window (counted in the database, so the
@@ -32,7 +32,7 @@ def add_comment(user, post, body):
     if recent >= COMMENT_LIMIT:
         raise ValidationError(_("You have written many comments in a short time. Wait a few minutes and try again."))
     comment = Comment.objects.create(post=post, organisation_id=post.organisation_id, author=user, body=body)
-    transaction.on_commit(page_cache.purge)  # anonymous visitors see comments too
+    transaction.on_commit(lambda: purge_pages_showing_comments_of(post))  # anonymous visitors see comments too
     return comment
 
 
@@ -59,11 +59,11 @@ def _moderatable(user, comment):
 def hide_comment(user, comment):
     _moderatable(user, comment)
     Comment.objects.filter(pk=comment.pk).update(is_hidden=True, hidden_by=user, hidden_at=timezone.now())
-    transaction.on_commit(page_cache.purge)
+    transaction.on_commit(lambda: purge_pages_showing_comments_of(comment.post))
 
 
 @transaction.atomic
 def restore_comment(user, comment):
     _moderatable(user, comment)
     Comment.objects.filter(pk=comment.pk).update(is_hidden=False, hidden_by=None, hidden_at=None)
-    transaction.on_commit(page_cache.purge)
+    transaction.on_commit(lambda: purge_pages_showing_comments_of(comment.post))
