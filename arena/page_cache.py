@@ -3,28 +3,98 @@
 Anonymous page views are the bulk of traffic and identical for everyone, so they are served from
 the cache (Redis in production). Anything personal bypasses it: requests carrying a session or
 messages cookie, non-GET requests, and responses that set cookies (e.g. pages with a CSRF token).
-Purging bumps a generation number that is part of every key, so old entries simply expire.
+
+The key is the host, the path and the query string cut down to the parameters some page reads
+(READ_PARAMETERS), sorted: `?utm_source=…` or random junk cannot fill the cache with copies of a
+page. The other parameters are taken off the request itself before the view runs, so no page
+(pagination links keep the query string) renders them into a response that others are then served.
+
+Two generation numbers are part of every key, so old entries are never read again and simply
+expire: a site-wide one (purge(), on publishing) and one per path (purge_urls(), e.g. a new
+comment: the post and the listings showing its comment count, nothing else).
 """
 
 import hashlib
 import time
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.cache import cache
+from django.http import QueryDict
 from django.utils.cache import get_conditional_response
 from django.utils.http import parse_http_date_safe
 
 GENERATION_KEY = "page-cache-generation"
+PATH_GENERATION_PREFIX = "page-cache-path:"
 PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
 SKIPPED_PREFIXES = ("/admin/", "/konto/", "/healthz", "/django-admin/")
 
+# Every query parameter a cacheable page reads (tests/arena/test_page_cache_keys.py checks this against the code):
+# pagination (arena.pagination), listing filters (blogs, library, change projects, recordings, programme), site
+# search, the maturity tables and the sitemap's own page number.
+READ_PARAMETERS = frozenset(
+    {
+        "sida",  # arena.pagination.PAGE_PARAMETER
+        "q",
+        "typ",
+        "organisation",
+        "tagg",
+        "fokus",
+        "ar",
+        "status",
+        "spar",
+        "omgang",
+        "sort",
+        "dir",
+        "p",  # django.contrib.sitemaps
+    }
+)
+# The read-only API reads parameters by field name (?title=…, ?type=…); it answers unknown ones with a 400, which
+# is never cached, so its query strings are kept whole.
+ALL_PARAMETERS_PREFIXES = ("/api/",)
+
 
 def purge():
+    """Forget every cached page (publishing can change menus, listings and the start page alike)."""
     cache.set(GENERATION_KEY, time.time_ns(), None)
 
 
-def _key(request, generation):
-    raw = f"{generation}|{request.get_host()}|{request.get_full_path()}"
+def purge_urls(urls):
+    """Forget the cached pages at these URLs (absolute or site-relative; any query string is ignored: every variant
+    of a path goes). The marks outlive every entry cached before them, then expire."""
+    generation = time.time_ns()
+    marks = {_path_generation_key(urlsplit(url).path): generation for url in urls if url}
+    if marks:
+        cache.set_many(marks, 2 * max(settings.PAGE_CACHE_SECONDS, 1))
+
+
+def _path_generation_key(path):
+    return PATH_GENERATION_PREFIX + hashlib.sha256(path.encode()).hexdigest()
+
+
+def normalised_query(request):
+    """The query string with only the parameters pages read, sorted by name (the order of one name's values is
+    kept, as a view may read them as a list), identical pairs once."""
+    pairs = [
+        (name, value)
+        for name, values in request.GET.lists()
+        if request.path.startswith(ALL_PARAMETERS_PREFIXES) or name in READ_PARAMETERS
+        for value in values
+    ]
+    query = QueryDict(mutable=True)
+    for name, value in sorted(dict.fromkeys(pairs), key=lambda pair: pair[0]):
+        query.appendlist(name, value)
+    return query.urlencode()
+
+
+def _use_only_read_parameters(request):
+    query = normalised_query(request)
+    request.META["QUERY_STRING"] = query
+    request.GET = QueryDict(query)
+
+
+def _key(request, generation, path_generation):
+    raw = f"{generation}|{path_generation}|{request.get_host()}|{request.get_full_path()}"
     return "page:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
@@ -66,8 +136,10 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not _is_cacheable_request(request):
             return self.get_response(request)
-        generation = cache.get(GENERATION_KEY, 0)
-        key = _key(request, generation)
+        _use_only_read_parameters(request)
+        path_key = _path_generation_key(request.path)
+        generations = cache.get_many([GENERATION_KEY, path_key])  # one round trip
+        key = _key(request, generations.get(GENERATION_KEY, 0), generations.get(path_key, 0))
         cached = cache.get(key)
         if cached is not None:
             response = _conditional(request, cached)

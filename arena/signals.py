@@ -4,7 +4,7 @@ cached footer pages (arena.site_pages)."""
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
-from wagtail.models import Collection, CollectionViewRestriction, Page, Site
+from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from arena import page_cache, site_pages
@@ -86,6 +86,10 @@ def connect():
     post_delete.connect(purge_on_delete, sender=ArenaDocument)
     post_save.connect(purge_on_shared_content_change, sender=CollectionViewRestriction)
     post_delete.connect(purge_on_delete, sender=CollectionViewRestriction)
+    # Restricting a live page (or a whole blog space) takes it out of listings, feeds and the API at once: no cached
+    # listing may go on showing its title. Lifting a restriction lists it again.
+    post_save.connect(purge_on_shared_content_change, sender=PageViewRestriction)
+    post_delete.connect(purge_on_delete, sender=PageViewRestriction)
     post_save.connect(forget_changed_site_page)
     post_delete.connect(forget_changed_site_page)
     post_page_move.connect(forget_changed_site_page)

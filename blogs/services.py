@@ -9,8 +9,8 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from arena import page_cache
 from blogs import audit
+from blogs.comment_pages import purge_pages_showing_comments_of
 from blogs.models import Comment, CommentReport
 
 # A person may write at most this many comments within the window (counted in the database, so the
@@ -34,7 +34,7 @@ def add_comment(user, post, body):
     if recent >= COMMENT_LIMIT:
         raise ValidationError(_("You have written many comments in a short time. Wait a few minutes and try again."))
     comment = Comment.objects.create(post=post, organisation_id=post.organisation_id, author=user, body=body)
-    transaction.on_commit(page_cache.purge)  # anonymous visitors see comments too
+    transaction.on_commit(lambda: purge_pages_showing_comments_of(post))  # anonymous visitors see comments too
     return comment
 
 
@@ -62,7 +62,7 @@ def hide_comment(user, comment):
     _moderatable(user, comment)
     Comment.objects.filter(pk=comment.pk).update(is_hidden=True, hidden_by=user, hidden_at=timezone.now())
     audit.log_hidden(comment, user)
-    transaction.on_commit(page_cache.purge)
+    transaction.on_commit(lambda: purge_pages_showing_comments_of(comment.post))
 
 
 @transaction.atomic
@@ -70,4 +70,4 @@ def restore_comment(user, comment):
     _moderatable(user, comment)
     Comment.objects.filter(pk=comment.pk).update(is_hidden=False, hidden_by=None, hidden_at=None)
     audit.log_restored(comment, user)
-    transaction.on_commit(page_cache.purge)
+    transaction.on_commit(lambda: purge_pages_showing_comments_of(comment.post))

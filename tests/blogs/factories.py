@@ -80,3 +80,20 @@ class CommentFactory(DjangoModelFactory):
     organisation = factory.LazyAttribute(lambda obj: obj.post.organisation)
     author = factory.SubFactory(UserFactory)
     body = factory.Sequence(lambda n: f"Tack för ett intressant inlägg! ({n})")
+
+
+RESTRICTION_PASSWORD = "hemligt-lösenord"
+
+
+def restrict(page, kind, *, groups=()):
+    """A view restriction on `page` as the admin's privacy setting makes it: kind is "login", "groups" or "password"."""
+    restriction_type = {
+        "login": PageViewRestriction.LOGIN,
+        "groups": PageViewRestriction.GROUPS,
+        "password": PageViewRestriction.PASSWORD,
+    }[kind]
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=restriction_type, password=RESTRICTION_PASSWORD if kind == "password" else ""
+    )
+    restriction.groups.set(groups)
+    return restriction
