@@ -126,17 +126,25 @@ def database_sessions_ended_at_exit(django_db_setup, django_db_blocker):
 
     A request thread keeps its connection until it notices that the browser closed its keep-alive socket, which can
     be after its server stopped; the test database then cannot be dropped ("is being accessed by other users").
-    Set up after django_db_setup, so torn down before it drops the database."""
+    Set up after django_db_setup, so torn down before it drops the database. This process's own connections are
+    closed first and the sessions ended from a connection of its own to the server's maintenance database: the
+    process's connection may itself be one that the server has already ended."""
     yield
-    from django.db import connection
+    from django.db import connection, connections
 
     if connection.vendor != "postgresql":
         return
-    with django_db_blocker.unblock(), connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
-        )
+    import psycopg
+
+    with django_db_blocker.unblock():
+        name = connection.settings_dict["NAME"]
+        params = {**connection.get_connection_params(), "dbname": "postgres"}
+        connections.close_all()
+        with psycopg.connect(**params, autocommit=True) as server:
+            server.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
+                [name],
+            )
 
 
 @pytest.fixture(scope="session")

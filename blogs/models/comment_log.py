@@ -20,12 +20,17 @@ class CommentLogEntryManager(BaseLogEntryManager):
     def for_instance(self, instance):
         return self.filter(object_id=str(instance.pk))
 
-    def viewable_by_user(self, user):
+    def for_user(self, user):
+        """The arena's one tenancy method: entries of the user's own organisations' comments (all for superusers)."""
         if not user.is_active:
             return self.none()
         if user.is_superuser:
             return self.all()
         return self.filter(organisation__in=Organisation.objects.edited_by(user))
+
+    def viewable_by_user(self, user):
+        # Wagtail's name for the same question (Reports → Site history).
+        return self.for_user(user)
 
 
 class CommentLogEntry(BaseLogEntry):

@@ -8,6 +8,7 @@ import requests
 from django.conf import settings
 from django.contrib.auth.hashers import PBKDF2PasswordHasher, make_password
 from django.core.cache import cache
+from django.urls import reverse
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
@@ -16,6 +17,7 @@ from arena.library.files import pdf_bytes
 from arena.models import StandardPage
 from tests.factories import SuperUserFactory
 from tests.helpers.databases import database_url
+from tests.helpers.mfa import current_code, give_authenticator_app
 from tests.helpers.s3 import s3_bucket
 from tests.helpers.web_processes import manage, production_environment, web_processes
 
@@ -57,7 +59,7 @@ def site(wagtail_baseline, services):
     user = SuperUserFactory(email="drift@kunskapsarenan.local")
     user.password = make_password(PASSWORD, hasher=PBKDF2PasswordHasher())
     user.save(update_fields=["password"])
-    return {"about": about}
+    return {"about": about, "app_secret": give_authenticator_app(user)}  # admins log in with a second factor
 
 
 def csrf_token(browser, url):
@@ -66,20 +68,27 @@ def csrf_token(browser, url):
     return browser.cookies["csrftoken"]
 
 
-def log_in(browser, base):
+def log_in(browser, base, second_step_base, app_secret):
+    """The password through one process, the authenticator app's code through the other: the half-done login lives
+    in the shared session too."""
     login = f"{base}/konto/login/"
     data = {
         "login": "drift@kunskapsarenan.local",
         "password": PASSWORD,
         "csrfmiddlewaretoken": csrf_token(browser, login),
     }
-    return browser.post(login, data=data, allow_redirects=False, timeout=30)
+    response = browser.post(login, data=data, allow_redirects=False, timeout=30)
+    assert response.status_code == 302
+    assert response.headers["Location"] == reverse("mfa_authenticate")
+    code_step = f"{second_step_base}{reverse('mfa_authenticate')}"
+    data = {"code": current_code(app_secret), "csrfmiddlewaretoken": csrf_token(browser, code_step)}
+    return browser.post(code_step, data=data, allow_redirects=False, timeout=30)
 
 
 def test_a_login_and_an_upload_through_one_process_hold_on_the_other(site, services):
     a, b = services["urls"]
     browser = requests.Session()
-    response = log_in(browser, a)
+    response = log_in(browser, a, b, site["app_secret"])
     assert response.status_code == 302
     assert "sessionid" in browser.cookies
 

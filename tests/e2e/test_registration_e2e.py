@@ -17,6 +17,7 @@ from tests.helpers.keyboard import (
     by_text,
     tab_to,
 )
+from tests.helpers.mfa import app_secret_for, enter_code
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -48,11 +49,13 @@ def conference(demo_site):
 
 
 def log_in(page, next_path):
+    secret = app_secret_for(STAFF_EMAIL)  # None for a reader; a writer (who can change content) gives a code
     page.goto(f"/konto/login/?next={next_path}")
     page.locator("input[name=login]").fill(STAFF_EMAIL)
     page.locator("input[name=password]").fill(DEMO_PASSWORD)
     with page.expect_navigation():
         page.locator("input[name=password]").press("Enter")
+    enter_code(page, secret)
     assert urlsplit(page.url).path == next_path, f"login went to {page.url}, not {next_path}"
 
 
