@@ -1,4 +1,5 @@
 from django import template
+from django.template.backends.utils import csrf_input
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
@@ -15,6 +16,16 @@ def home_sections(context):
     request = context.get("request")
     parts = [render_to_string(section.template, section.context, request=request) for section in sections_for(request)]
     return mark_safe("".join(parts))  # each part is an autoescaped template render
+
+
+@register.simple_tag(takes_context=True)
+def csrf_field(context):
+    """The CSRF token for a form anonymous visitors may send, but only for signed-in users: anonymous visitors' posts
+    are checked by their Origin header instead (arena/csrf.py), so the page sets no cookie and can be cached."""
+    request = context.get("request")
+    if request is None or not request.user.is_authenticated:
+        return ""
+    return csrf_input(request)
 
 
 @register.filter
