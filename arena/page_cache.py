@@ -59,6 +59,12 @@ def purge():
     cache.set(GENERATION_KEY, time.time_ns(), None)
 
 
+def generation():
+    """The site-wide generation: other caches of content shown on every page (arena.site_frame) put it in their keys
+    to be purged with the pages."""
+    return cache.get(GENERATION_KEY, 0)
+
+
 def purge_urls(urls):
     """Forget the cached pages at these URLs (absolute or site-relative; any query string is ignored: every variant
     of a path goes). The marks outlive every entry cached before them, then expire."""
