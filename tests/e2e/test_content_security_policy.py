@@ -167,19 +167,19 @@ def test_no_page_has_anything_blocked(new_context, full_demo):
     watcher = Watcher()
     paths = demo_paths()
 
-    visitor = watcher.watch(new_context())
+    visitor = watcher.watch(new_context(bypass_csp=False))
     for page_type in PUBLIC_PAGE_TYPES:
         watcher.open(visitor, page_type, paths[page_type])
     watcher.open(visitor, "page not found", paths["page not found"], status=404)
     assert_blocked_style_is_reported(watcher, visitor)
 
-    analyst = new_context()
+    analyst = new_context(bypass_csp=False)
     analyst.add_cookies([session_cookie(ANALYST_EMAIL, full_demo)])
     analyst_page = watcher.watch(analyst)
     for page_type in ANALYST_PAGE_TYPES:
         watcher.open(analyst_page, page_type, paths[page_type])
 
-    admin = new_context()
+    admin = new_context(bypass_csp=False)
     admin.add_cookies([session_cookie(DEMO_ADMIN_EMAIL, full_demo)])
     editor = watcher.watch(admin)
     # Editors see the public site with Wagtail's user bar, which loads the admin's scripts and styles.
