@@ -2,6 +2,7 @@
 the 500 page's inline styles allowed by a nonce, and what production adds from its environment.
 (tests/e2e/test_content_security_policy.py shows in Chromium that nothing on the site is blocked.)"""
 
+import io
 import json
 import os
 import re
@@ -11,9 +12,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.http import FileResponse
 from django.urls import path, reverse
 from wagtail.models import Site
 
+from arena.library.files import pdf_bytes
 from arena.models import StandardPage
 from arena.urls import urlpatterns as arena_urlpatterns
 from tests.factories import SuperUserFactory
@@ -25,8 +28,12 @@ def broken_view(request):
     raise RuntimeError("a bug")
 
 
-# The site's URLs and error handlers with one broken page: this module is the URLconf of the 500 page's test.
-urlpatterns = [path("trasig/", broken_view), *arena_urlpatterns]
+def pdf_view(request):
+    return FileResponse(io.BytesIO(pdf_bytes("Rapport", ["Text."])), content_type="application/pdf")
+
+
+# The site's URLs and error handlers with a broken page and a PDF: this module is the URLconf of two tests.
+urlpatterns = [path("trasig/", broken_view), path("rapport.pdf", pdf_view), *arena_urlpatterns]
 handler500 = "arena.views.errors.server_error"
 
 
@@ -109,6 +116,17 @@ def test_the_500_page_styles_itself_with_a_nonce(client):
     nonce = re.search(r'<style nonce="([^"]+)">', response.content.decode()).group(1)
     assert policy["style-src"] == ["'self'", f"'nonce-{nonce}'"]
     assert policy["script-src"] == ["'self'"]
+
+
+@pytest.mark.django_db
+@pytest.mark.urls(__name__)
+def test_a_pdf_is_sent_without_a_policy_so_chrome_can_show_it(client):
+    response = client.get("/rapport.pdf")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert "Content-Security-Policy" not in response
+    assert "camera=()" in response["Permissions-Policy"]
+    assert response["X-Content-Type-Options"] == "nosniff"
 
 
 def production_policy(**env):
