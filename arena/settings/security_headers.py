@@ -32,7 +32,7 @@ def public_policy(media_origins=(), embed_origins=(), form_origins=(), upgrade_i
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF, NONCE],
-        # data: for small images that CSS and Wagtail's renditions may inline.
+        # data: for images written into the page itself (e.g. the QR code of the two-factor set-up).
         "img-src": [SELF, "data:", *media_origins],
         # Recordings and their captions: our media storage, or a video file an editor linked on another site
         # (conferences' Recording.external_url may name any https host). Media elements run no script.
