@@ -1,10 +1,9 @@
 from django import template
 from django.template.backends.utils import csrf_input
-from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
 from arena import site_url
-from arena.home_sections import sections_for
+from arena.home_sections import render_sections
 from arena.main_menu import items_for
 
 register = template.Library()
@@ -12,10 +11,9 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def home_sections(context):
-    """Render every section registered by the apps (latest posts, next conference, ...) in order."""
-    request = context.get("request")
-    parts = [render_to_string(section.template, section.context, request=request) for section in sections_for(request)]
-    return mark_safe("".join(parts))  # each part is an autoescaped template render
+    """Render every section registered by the apps (latest posts, next conference, ...) in order (cached,
+    arena.home_sections)."""
+    return mark_safe("".join(render_sections(context["request"])))  # each part is an autoescaped template render
 
 
 @register.simple_tag(takes_context=True)

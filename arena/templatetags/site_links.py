@@ -6,9 +6,9 @@ from django import template
 from django.urls import reverse
 from wagtail.models import Site
 
-from arena.admin_rights import may_use_admin as user_may_use_admin
 from arena.site_frame import frame_for
 from arena.site_pages import site_pages as find_site_pages
+from arena.user_rights import may_use_admin as user_may_use_admin
 
 register = template.Library()
 
@@ -31,7 +31,7 @@ def site_frame(context):
 
 @register.simple_tag(takes_context=True)
 def may_use_admin(context):
-    """Whether the visitor may use the admin, so the page shows Wagtail's user bar (cached, arena.admin_rights)."""
+    """Whether the visitor may use the admin, so the page shows Wagtail's user bar (cached, arena.user_rights)."""
     request = context.get("request")
     return request is not None and user_may_use_admin(request.user)
 

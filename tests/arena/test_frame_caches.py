@@ -1,5 +1,5 @@
 """The cached parts of every page's frame: the menu and footer (arena.site_frame) and whether the visitor may use the
-admin, which decides the Wagtail user bar (arena.admin_rights). Both cost no query once cached, and both change at
+admin, which decides the Wagtail user bar (arena.user_rights). Both cost no query once cached, and both change at
 once when what they show changes."""
 
 import pytest
