@@ -4,9 +4,10 @@ Every page shows the frame, so reading the site settings and resolving the menu'
 three queries. The frame is the same for every visitor, signed in or not (the apps' own menu items, which depend
 on the visitor, are added per request by arena.main_menu), so it is cached per site under the anonymous page
 cache's generation: whatever purges that cache (publishing, unpublishing, moving or deleting a page, saving the
-site settings) also gives the frame a fresh key.
+site settings) also gives the frame a fresh key. PAGE_CACHE_SECONDS=0 turns this cache off with the page cache.
 """
 
+from django.conf import settings
 from django.core.cache import cache
 
 from arena import page_cache
@@ -20,6 +21,8 @@ def frame_for(site):
     "page_pk"} (page_pk None for a typed address)."""
     if site is None:
         return {"primary": [], "footer": [], "footer_text": "", "contact_email": ""}
+    if settings.PAGE_CACHE_SECONDS <= 0:
+        return _build(site)
     key = f"site-frame:{page_cache.generation()}:{site.pk}"
     frame = cache.get(key)
     if frame is None:
@@ -29,12 +32,12 @@ def frame_for(site):
 
 
 def _build(site):
-    settings = SiteSettings.for_site(site)
+    site_settings = SiteSettings.for_site(site)
     return {
-        "primary": _links(settings.primary_navigation, site),
-        "footer": _links(settings.footer_links, site),
-        "footer_text": settings.footer_text,
-        "contact_email": settings.contact_email,
+        "primary": _links(site_settings.primary_navigation, site),
+        "footer": _links(site_settings.footer_links, site),
+        "footer_text": site_settings.footer_text,
+        "contact_email": site_settings.contact_email,
     }
 
 

@@ -19,7 +19,8 @@ USER_BAR = "<wagtail-userbar"
 
 
 @pytest.fixture(autouse=True)
-def empty_cache():
+def empty_cache(settings):
+    settings.PAGE_CACHE_SECONDS = 60  # the frame's cache is on with the page cache
     cache.clear()
     yield
     cache.clear()
