@@ -59,6 +59,20 @@ def purge():
     cache.set(GENERATION_KEY, time.time_ns(), None)
 
 
+def generation():
+    """The site-wide generation: other caches of content shown on every page (arena.site_frame) put it in their keys
+    to be purged with the pages."""
+    return cache.get(GENERATION_KEY, 0)
+
+
+def generations(path):
+    """The site-wide generation and the one of `path` (bumped by purge_urls), in one cache round trip: fragments of
+    one page (arena.home_sections) put both in their keys, so whatever purges the page purges them too."""
+    path_key = _path_generation_key(path)
+    found = cache.get_many([GENERATION_KEY, path_key])
+    return found.get(GENERATION_KEY, 0), found.get(path_key, 0)
+
+
 def purge_urls(urls):
     """Forget the cached pages at these URLs (absolute or site-relative; any query string is ignored: every variant
     of a path goes). The marks outlive every entry cached before them, then expire."""

@@ -1,13 +1,14 @@
-"""Signal wiring for the arena: organisation provisioning, purging the anonymous page cache, and forgetting the
-cached footer pages (arena.site_pages)."""
+"""Signal wiring for the arena: organisation provisioning, purging the anonymous page cache (and with it the cached
+site frame), forgetting the cached footer pages (arena.site_pages) and the cached user rights (arena.user_rights)."""
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save, pre_delete
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from arena import page_cache, site_pages
+from arena import page_cache, site_pages, user_rights
 from arena.models import ArenaDocument, FocusArea, Organisation, Person, SiteSettings
 from arena.projects import signals as projects_signals
 
@@ -72,12 +73,23 @@ def forget_site_pages(sender, **kwargs):
     site_pages.forget()
 
 
+def forget_user_rights(sender, action=None, **kwargs):
+    if action is None or action.startswith("post_"):
+        user_rights.forget_all()
+
+
 def connect():
     """Connect the handlers above (from the AppConfig's ready(); connecting a function twice is a no-op)."""
+    user_model = get_user_model()
+    for through in (user_model.groups.through, user_model.user_permissions.through, Group.permissions.through):
+        m2m_changed.connect(forget_user_rights, sender=through)
+    post_delete.connect(forget_user_rights, sender=Group)
     post_save.connect(provision_saved_organisation, sender=Organisation)
     pre_delete.connect(remove_organisation_groups, sender=Organisation)
     page_published.connect(purge_on_publish)
     page_unpublished.connect(purge_on_publish)
+    # A moved page has a new address, in the menu and in every cached page that links to it.
+    post_page_move.connect(purge_on_publish)
     post_delete.connect(purge_on_delete, sender=Page)
     post_save.connect(purge_on_site_settings_change, sender=SiteSettings)
     post_save.connect(purge_on_shared_content_change, sender=FocusArea)

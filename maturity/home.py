@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from arena.home_sections import HomeSection
+from arena.home_sections import HomeSection, varies_by_audience
 from maturity import queries
 from maturity.charts.dashboard import short_source
 from maturity.charts.formats import number, percent
@@ -32,6 +32,7 @@ class Bar:
     is_city: bool = False
 
 
+@varies_by_audience  # the link to the dashboards is for logged-in users
 def maturity_headline(request):
     headline = queries.headline()
     if headline is None or headline.city is None:

@@ -5,6 +5,7 @@ from pathlib import Path
 from django.utils.translation import gettext_lazy as _
 
 from .env import database_from_env, env_base_url, env_bool, env_choice, env_int, env_list, env_str
+from .security_headers import admin_policy, origins, permissions_policy, public_policy
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -18,6 +19,7 @@ INSTALLED_APPS = [
     "blogs",
     "conferences",
     "maturity",
+    "csp",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
@@ -57,11 +59,14 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the page cache, so cached pages get the headers too.
+    "arena.csp.AreaCSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "arena.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
+    "arena.csrf.OriginCheckedCsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "arena.admin_access.AdminAccessDeniedMiddleware",
@@ -365,6 +370,23 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+
+# Content-Security-Policy and Permissions-Policy (arena/settings/security_headers.py, README "Security headers").
+# CSP_MEDIA_ORIGINS: other origins that serve images, video and caption files (a CDN); CSP_EMBED_ORIGINS: the video
+# players that video blocks embed. production.py adds the S3 media host and upgrade-insecure-requests.
+CSP_MEDIA_ORIGINS = origins(env_list("CSP_MEDIA_ORIGINS"), "CSP_MEDIA_ORIGINS")
+CSP_EMBED_ORIGINS = origins(
+    env_list(
+        "CSP_EMBED_ORIGINS", ["https://www.youtube.com", "https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+    ),
+    "CSP_EMBED_ORIGINS",
+)
+CSP_FORM_ORIGINS = origins([env_str("OIDC_SERVER_URL", "")] if OIDC_CLIENT_ID else [], "OIDC_SERVER_URL")
+CONTENT_SECURITY_POLICY = public_policy(CSP_MEDIA_ORIGINS, CSP_EMBED_ORIGINS, CSP_FORM_ORIGINS)
+ADMIN_CONTENT_SECURITY_POLICY = admin_policy(CONTENT_SECURITY_POLICY)
+PERMISSIONS_POLICY = permissions_policy(CSP_EMBED_ORIGINS)
+# Wagtail would load editors' avatars from gravatar.com, telling it who opens the admin: its default icon instead.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 LOGGING = {
     "version": 1,

@@ -1,9 +1,9 @@
 from django import template
-from django.template.loader import render_to_string
+from django.template.backends.utils import csrf_input
 from django.utils.safestring import mark_safe
 
 from arena import site_url
-from arena.home_sections import sections_for
+from arena.home_sections import render_sections
 from arena.main_menu import items_for
 
 register = template.Library()
@@ -11,10 +11,19 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def home_sections(context):
-    """Render every section registered by the apps (latest posts, next conference, ...) in order."""
+    """Render every section registered by the apps (latest posts, next conference, ...) in order (cached,
+    arena.home_sections)."""
+    return mark_safe("".join(render_sections(context["request"])))  # each part is an autoescaped template render
+
+
+@register.simple_tag(takes_context=True)
+def csrf_field(context):
+    """The CSRF token for a form anonymous visitors may send, but only for signed-in users: anonymous visitors' posts
+    are checked by their Origin header instead (arena/csrf.py), so the page sets no cookie and can be cached."""
     request = context.get("request")
-    parts = [render_to_string(section.template, section.context, request=request) for section in sections_for(request)]
-    return mark_safe("".join(parts))  # each part is an autoescaped template render
+    if request is None or not request.user.is_authenticated:
+        return ""
+    return csrf_input(request)
 
 
 @register.filter

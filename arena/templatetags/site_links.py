@@ -6,7 +6,9 @@ from django import template
 from django.urls import reverse
 from wagtail.models import Site
 
+from arena.site_frame import frame_for
 from arena.site_pages import site_pages as find_site_pages
+from arena.user_rights import may_use_admin as user_may_use_admin
 
 register = template.Library()
 
@@ -17,6 +19,21 @@ def site_pages(context):
     "cookies": ...}. Cached (arena.site_pages); the site itself is the one Wagtail already found for the request."""
     request = context.get("request")
     return find_site_pages(Site.find_for_request(request) if request is not None else None)
+
+
+@register.simple_tag(takes_context=True)
+def site_frame(context):
+    """The main menu, footer links, footer text and contact address of the request's site (arena.site_frame,
+    cached)."""
+    request = context.get("request")
+    return frame_for(Site.find_for_request(request) if request is not None else None)
+
+
+@register.simple_tag(takes_context=True)
+def may_use_admin(context):
+    """Whether the visitor may use the admin, so the page shows Wagtail's user bar (cached, arena.user_rights)."""
+    request = context.get("request")
+    return request is not None and user_may_use_admin(request.user)
 
 
 @register.simple_tag(takes_context=True)

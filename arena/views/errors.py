@@ -2,6 +2,7 @@
 
 import sys
 
+from csp.exceptions import CSPNonceError
 from django.http import HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
@@ -17,5 +18,15 @@ def server_error(request):
     # Django calls this while handling the exception, so it is still the current one.
     if is_database_outage(sys.exception()):
         return unavailable_response()
-    # Deliberately no RequestContext: whatever broke must not break the error page too.
-    return HttpResponseServerError(loader.get_template("500.html").render())
+    # Deliberately no RequestContext: whatever broke must not break the error page too. The page's styles are inline
+    # (no static file to fail) and carry the CSP nonce.
+    return HttpResponseServerError(loader.get_template("500.html").render({"csp_nonce": _csp_nonce(request)}))
+
+
+def _csp_nonce(request):
+    """The request's CSP nonce, or "" when the error came before the CSP middleware (no nonce yet) or after it
+    wrote its header (too late for one): the page then shows unstyled."""
+    try:
+        return str(request.csp_nonce)
+    except (AttributeError, CSPNonceError):
+        return ""

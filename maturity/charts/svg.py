@@ -72,16 +72,20 @@ class Chart:
         return f"{self.id}-desc"
 
 
+# The drawing never gets narrower than its own width, so its text keeps the sizes drawn (at least 12 px) on a narrow
+# screen: the chart scrolls inside its own box instead (templates/maturity/includes/chart.html). The minimum is a
+# class per drawing width in static/css/maturity.css, since the site's Content-Security-Policy allows no inline style.
+MIN_WIDTH_CLASSES = {680: "chart__svg--680", 400: "chart__svg--400"}
+
+
 def _svg(chart, width, height, body):
-    # The drawing never gets narrower than its own width, so its text keeps the sizes drawn (at least 12 px) on a
-    # narrow screen: the chart scrolls inside its own box instead (templates/maturity/includes/chart.html).
     return format_html(
-        '<svg xmlns="http://www.w3.org/2000/svg" class="chart__svg" viewBox="0 0 {} {}" style="min-width: {}px" '
+        '<svg xmlns="http://www.w3.org/2000/svg" class="chart__svg {}" viewBox="0 0 {} {}" '
         'role="img" aria-labelledby="{} {}" focusable="false" preserveAspectRatio="xMidYMid meet">'
         '<title id="{}">{}</title><desc id="{}">{}</desc>{}</svg>',
+        MIN_WIDTH_CLASSES[width],
         width,
         height,
-        width,
         chart.title_id,
         chart.desc_id,
         chart.title_id,

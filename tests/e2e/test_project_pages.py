@@ -163,7 +163,9 @@ def test_following_and_the_unsubscribe_page(page, projects):
     assert_no_axe_violations(page)
     follower = ProjectFollower.objects.get()
 
-    anonymous = page.context.browser.new_context(locale="sv-SE", base_url=page.url.split("/forandring")[0]).new_page()
+    anonymous = page.context.browser.new_context(
+        locale="sv-SE", base_url=page.url.split("/forandring")[0], bypass_csp=True
+    ).new_page()
     token = services.unsubscribe_token(follower.user_id, projects.archive.pk)
     response = anonymous.goto(reverse("project_unsubscribe", args=[token]))
     assert_page_basics(anonymous, response)

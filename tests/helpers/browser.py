@@ -48,10 +48,15 @@ def assert_no_axe_violations(page, tags=AXE_TAGS):
 
 @contextmanager
 def browser_contexts(browser, base_url):
-    """A factory for browser contexts (Swedish locale, `base_url`, 15 s timeouts); all are closed afterwards."""
+    """A factory for browser contexts (Swedish locale, `base_url`, 15 s timeouts); all are closed afterwards.
+
+    The site's Content-Security-Policy is not enforced in them by default: tests inject axe-core and style overrides
+    as inline code, which the policy rightly blocks. tests/e2e/test_content_security_policy.py enforces it
+    (bypass_csp=False)."""
     contexts = []
 
     def make(**options):
+        options.setdefault("bypass_csp", True)
         options.setdefault("locale", "sv-SE")
         options.setdefault("base_url", base_url)
         context = browser.new_context(**options)

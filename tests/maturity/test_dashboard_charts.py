@@ -100,3 +100,21 @@ def test_adjacent_bars_differ_in_lightness_by_three_to_one():
         assert contrast(left, right) >= 3, (left, right)
     for fill in fills:
         assert contrast(fill, "#ffffff") >= 3, fill
+
+
+def test_charts_keep_their_minimum_width_by_class_not_inline_style():
+    """The site's Content-Security-Policy blocks style attributes: each drawing's minimum width is a class, and the
+    style sheet defines every class the drawings use."""
+    from django.conf import settings
+
+    css = (settings.BASE_DIR / "static" / "css" / "maturity.css").read_text()
+    series = [primitives.Series("S", [50.0])]
+    drawings = {
+        "chart__svg--680": primitives.bar_chart(chart(), ["A"], series).svg,
+        "chart__svg--400": primitives.quadrant(chart(), "X", "Y", [(series[0], 40.0, 60.0)]).svg,
+    }
+    for css_class, svg in drawings.items():
+        assert "style=" not in str(svg)
+        assert f'class="chart__svg {css_class}"' in str(svg)
+    for width, css_class in primitives.MIN_WIDTH_CLASSES.items():
+        assert f".{css_class} {{\n    min-width: {width}px;\n}}" in css
