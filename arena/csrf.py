@@ -8,7 +8,8 @@ its Origin header is one of the site's origins (Django's own origin check, CSRF_
 the browser sends it, Sec-Fetch-Site is "same-origin". Browsers set both headers themselves and a page on another
 site cannot change them, which is the protection a token gives (OWASP: "verifying origin with standard headers").
 A post that carries a token, or has no Origin header, gets Django's usual check, so signed-in users' forms are
-checked exactly as before.
+checked exactly as before. This runs just before Django's CsrfViewMiddleware, which stays in place and skips a
+request this has already accepted (`csrf_processing_done`, as Django's own acceptance marks it).
 """
 
 from django.conf import settings
@@ -28,7 +29,15 @@ def _carries_token(request):
         return True
 
 
-class OriginCheckedCsrfViewMiddleware(CsrfViewMiddleware):
+class OriginCheckedFormsMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+        # Django's own comparison of the Origin header with the request's host and CSRF_TRUSTED_ORIGINS.
+        self.django_csrf = CsrfViewMiddleware(get_response)
+
+    def __call__(self, request):
+        return self.get_response(request)
+
     def process_view(self, request, callback, callback_args, callback_kwargs):
         if (
             request.method not in SAFE_METHODS
@@ -36,7 +45,6 @@ class OriginCheckedCsrfViewMiddleware(CsrfViewMiddleware):
             and "HTTP_ORIGIN" in request.META
             and request.META.get("HTTP_SEC_FETCH_SITE", "same-origin") == "same-origin"
             and not _carries_token(request)
-            and self._origin_verified(request)
+            and self.django_csrf._origin_verified(request)
         ):
-            return self._accept(request)
-        return super().process_view(request, callback, callback_args, callback_kwargs)
+            request.csrf_processing_done = True

@@ -66,7 +66,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "arena.csrf.OriginCheckedCsrfViewMiddleware",
+    "arena.csrf.OriginCheckedFormsMiddleware",  # anonymous forms on cached pages: see arena/csrf.py
+    "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "arena.admin_access.AdminAccessDeniedMiddleware",
