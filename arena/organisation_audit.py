@@ -1,8 +1,7 @@
 """Organisations in Wagtail's audit log. Wagtail's snippet views already record creating, editing and deleting an
 organisation (wagtail.create, wagtail.edit, wagtail.delete, with who and when); deactivating one, which takes it out of
 the lists of active organisations while keeping its content, is a decision of its own and gets an entry that says
-so. Shown in
-Reports → Site history and the organisation's history to superusers and to whoever has a permission on
+so. Shown in Reports → Site history and the organisation's history to superusers and to whoever has a permission on
 organisations. arena/wagtail_hooks.py registers the actions with their Swedish texts."""
 
 from django.utils.translation import gettext_lazy as _
