@@ -63,6 +63,11 @@ def document_saved(sender, instance, raw=False, update_fields=None, **kwargs):
     transaction.on_commit(lambda: enqueue(extract_document_text, document_id=instance.pk))
 
 
+def purge_on_restriction_groups_change(sender, action=None, **kwargs):
+    if action.startswith("post_"):
+        page_cache.purge()
+
+
 def forget_changed_site_page(sender, instance, **kwargs):
     # Any page type: the cookie page is found by its slug, whatever its type.
     if isinstance(instance, Page):
@@ -102,9 +107,14 @@ def connect():
     # listing may go on showing its title. Lifting a restriction lists it again.
     post_save.connect(purge_on_shared_content_change, sender=PageViewRestriction)
     post_delete.connect(purge_on_delete, sender=PageViewRestriction)
+    # Which groups a restriction admits decides who may open the page (arena.page_routing caches the restrictions).
+    m2m_changed.connect(purge_on_restriction_groups_change, sender=PageViewRestriction.groups.through)
     post_save.connect(forget_changed_site_page)
     post_delete.connect(forget_changed_site_page)
     post_page_move.connect(forget_changed_site_page)
     post_save.connect(forget_site_pages, sender=Site)
     post_delete.connect(forget_site_pages, sender=Site)
+    # A site's host name or root page decides which page every address leads to (arena.page_routing).
+    post_save.connect(purge_on_delete, sender=Site)
+    post_delete.connect(purge_on_delete, sender=Site)
     projects_signals.connect()  # change projects: mail followers about new updates

@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from arena.api import api_router
 from arena.projects.views import unsubscribe as project_unsubscribe
 from arena.sitemaps import SITEMAPS
+from arena.views import pages
 from arena.views.health import healthz
 from arena.views.robots import favicon_ico, robots_txt
 from arena.views.search import search
@@ -39,13 +40,16 @@ if settings.SERVE_MEDIA:
         re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
     )
 
-# Wagtail's own pattern only serves paths ending in "/"; page routes that are files (the conference programme's
-# program.ics, program.json, program/<code>.ics, schedule.xml and schedule.json) go through Wagtail's page routing
-# here, without the slash.
-urlpatterns.append(
-    re_path(r"^((?:[\w\-]+/)+[\w\-]+\.(?:ics|json|xml))$", wagtail_views.serve, name="wagtail_serve_file")
-)
-urlpatterns.append(path("", include(wagtail_urls)))
+# Pages are served by arena.views.pages.serve: Wagtail's view with the page lookup cached (arena.page_routing), in
+# place of Wagtail's catch-all; Wagtail's other URLs (the password form for restricted pages) stay. Reversing
+# "wagtail_serve" gives our pattern. Wagtail's own pattern only serves paths ending in "/"; page routes that are
+# files (the conference programme's program.ics, program.json, program/<code>.ics, schedule.xml and
+# schedule.json) go through the page routing too, without the slash.
+urlpatterns += [
+    path("", include([pattern for pattern in wagtail_urls.urlpatterns if pattern.callback is not wagtail_views.serve])),
+    re_path(r"^((?:[\w\-]+/)+[\w\-]+\.(?:ics|json|xml))$", pages.serve, name="wagtail_serve_file"),
+    re_path(wagtail_urls.serve_pattern, pages.serve, name="wagtail_serve"),
+]
 
 handler404 = "arena.views.errors.page_not_found"
 handler500 = "arena.views.errors.server_error"

@@ -3,6 +3,7 @@
 - `may_use_admin`: whether the user may use the admin (Wagtail's `wagtailadmin.access_admin`), which decides the
   Wagtail user bar ("edit this page") on every public page. Django works it out with two queries (the user's own
   and their groups' permissions).
+- `group_ids_of`: the user's groups, which view restrictions to groups are decided by (arena.views.pages).
 - `audience_of`: which content the user may see, as a name shared by everyone who sees the same: "anonymous",
   "superuser", or "staff:" with the user's groups (view restrictions are to "logged in" or to groups). Cached page
   fragments are keyed by it, never by the individual user.
@@ -35,6 +36,13 @@ def audience_of(user):
     if user.is_superuser:
         return SUPERUSER
     return _cached(user, "audience", lambda: "staff:" + ".".join(str(pk) for pk in _group_ids(user)))
+
+
+def group_ids_of(user):
+    """The pks of the user's groups, sorted (view restrictions to groups are decided with them)."""
+    if not user.is_authenticated:
+        return []
+    return _cached(user, "groups", lambda: _group_ids(user))
 
 
 def _group_ids(user):

@@ -1,0 +1,114 @@
+"""Wagtail's page lookup for a request (the site, the page at the path, its view restrictions), cached.
+
+Wagtail finds the page for every request from the database: the site by host name, then one query for each child
+on the way down and one more for each `.specific`, then the page's ancestors and their view restrictions. For a
+post at /bloggar/<org>/<post>/ that is nine queries before the page does any work of its own, on every request.
+Signed-in visitors, whom the anonymous page cache never serves, pay them all.
+
+Here the answer is cached under the anonymous page cache's generation (arena.page_cache), which every change that
+can move an address bumps: publishing, unpublishing, moving and deleting a page, changing a site or a view
+restriction (arena.signals). A cached route is only where to look, never the page: the page itself is read fresh
+(one query, its specific class known), so a page unpublished or deleted a moment ago is never served. Addresses
+that lead nowhere are not cached, so random paths cannot fill the cache.
+"""
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.http import Http404
+from django.http.request import split_domain_port
+from wagtail.models import Page, PageViewRestriction, Site
+
+from arena import page_cache
+
+CACHE_SECONDS = 60 * 60  # a safety net: a purge gives every entry a new key at once
+NO_SITE = "none"
+
+
+def _enabled():
+    return settings.PAGE_CACHE_SECONDS > 0
+
+
+def find_site(request):
+    """The site serving this request (Site.find_for_request's answer), cached per host and port."""
+    if hasattr(request, "_wagtail_site") or not _enabled():
+        return Site.find_for_request(request)
+    hostname = split_domain_port(request._get_raw_host())[0]  # as Wagtail does: before the ALLOWED_HOSTS check
+    key = f"page-routing:site:{page_cache.generation()}:{hostname}:{request.get_port()}"
+    site = cache.get(key)
+    if site is None:
+        site = Site.find_for_request(request)
+        cache.set(key, site or NO_SITE, CACHE_SECONDS)
+    request._wagtail_site = None if site == NO_SITE else site  # where Site.find_for_request keeps its answer
+    return request._wagtail_site
+
+
+def route(request, path):
+    """(page, args, kwargs) for the path on the request's site, as Page.route_for_request answers, or None."""
+    if hasattr(request, "_wagtail_route_for_request") or not _enabled():
+        return Page.route_for_request(request, path)
+    site = find_site(request)
+    if site is None:
+        return Page.route_for_request(request, path)
+    components = [component for component in path.split("/") if component]
+    key = f"page-routing:route:{page_cache.generation()}:{site.pk}:{'/'.join(components)}"
+    entry = cache.get(key)
+    result = _route_from(entry, request, components) if entry else None
+    if result is None:
+        result = Page.route_for_request(request, path)
+        if result is not None:
+            page = result[0]
+            cache.set(key, (page.pk, page.content_type_id, page.depth - site.root_page.depth), CACHE_SECONDS)
+    request._wagtail_route_for_request = result  # where Page.route_for_request keeps its answer
+    return result
+
+
+def _route_from(entry, request, components):
+    """Route the rest of the path from the page the cache remembers (one query), or None to ask Wagtail again."""
+    page_pk, content_type_id, depth_below_root = entry
+    model = ContentType.objects.get_for_id(content_type_id).model_class()  # Django keeps content types in memory
+    page = model.objects.filter(pk=page_pk).first() if model is not None else None
+    if page is None:
+        return None
+    try:
+        return page.route(request, components[depth_below_root:])
+    except Http404:
+        return None
+
+
+def view_restrictions(page):
+    """The view restrictions on the page and its ancestors (Page.get_view_restrictions), as a list, from a cached
+    list of all of them (a site has a handful), with each one's group ids; None for an alias, which takes its
+    source page's restrictions and is left to Wagtail."""
+    if page.alias_of_id:
+        return None
+    every = _all_restrictions() if _enabled() else _load_restrictions()
+    return [restriction for restriction in every if page.path.startswith(restriction.page_path)]
+
+
+def _all_restrictions():
+    key = f"page-routing:restrictions:{page_cache.generation()}"
+    restrictions = cache.get(key)
+    if restrictions is None:
+        restrictions = _load_restrictions()
+        cache.set(key, restrictions, CACHE_SECONDS)
+    return restrictions
+
+
+def _load_restrictions():
+    restrictions = list(PageViewRestriction.objects.select_related("page").prefetch_related("groups"))
+    for restriction in restrictions:
+        restriction.page_path = restriction.page.path
+        restriction.group_ids = frozenset(group.pk for group in restriction.groups.all())
+        # Only what deciding needs travels through the cache.
+        restriction._state.fields_cache.clear()
+        restriction._prefetched_objects_cache = {}
+    return restrictions
+
+
+def accepts(restriction, request, user_group_ids):
+    """PageViewRestriction.accept_request, with the groups already known (it would ask the database for both)."""
+    if restriction.restriction_type == PageViewRestriction.GROUPS:
+        user = request.user
+        return user.is_authenticated and (user.is_superuser or bool(restriction.group_ids & user_group_ids))
+    return restriction.accept_request(request)
