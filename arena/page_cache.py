@@ -24,6 +24,8 @@ from django.http import QueryDict
 from django.utils.cache import get_conditional_response
 from django.utils.http import parse_http_date_safe
 
+from arena import request_memo
+
 GENERATION_KEY = "page-cache-generation"
 PATH_GENERATION_PREFIX = "page-cache-path:"
 PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
@@ -53,24 +55,28 @@ READ_PARAMETERS = frozenset(
 # is never cached, so its query strings are kept whole.
 ALL_PARAMETERS_PREFIXES = ("/api/",)
 
+request_memo.register_version_key(GENERATION_KEY)
+
 
 def purge():
     """Forget every cached page (publishing can change menus, listings and the start page alike)."""
-    cache.set(GENERATION_KEY, time.time_ns(), None)
+    generation = time.time_ns()
+    cache.set(GENERATION_KEY, generation, None)
+    request_memo.remember(GENERATION_KEY, generation)
 
 
 def generation():
     """The site-wide generation: other caches of content shown on every page (arena.site_frame) put it in their keys
     to be purged with the pages."""
-    return cache.get(GENERATION_KEY, 0)
+    return request_memo.cache_get(GENERATION_KEY, 0)
 
 
 def generations(path):
-    """The site-wide generation and the one of `path` (bumped by purge_urls), in one cache round trip: fragments of
-    one page (arena.home_sections) put both in their keys, so whatever purges the page purges them too."""
-    path_key = _path_generation_key(path)
-    found = cache.get_many([GENERATION_KEY, path_key])
-    return found.get(GENERATION_KEY, 0), found.get(path_key, 0)
+    """The site-wide generation and the one of `path` (bumped by purge_urls), in one cache round trip, remembered
+    for the request (arena.request_memo): fragments of one page (arena.home_sections, arena.fragments) put both in
+    their keys, so whatever purges the page purges them too."""
+    path_generation = request_memo.cache_get(_path_generation_key(path), 0)  # fetches the site-wide one with it
+    return request_memo.cache_get(GENERATION_KEY, 0), path_generation
 
 
 def purge_urls(urls):
@@ -80,6 +86,8 @@ def purge_urls(urls):
     marks = {_path_generation_key(urlsplit(url).path): generation for url in urls if url}
     if marks:
         cache.set_many(marks, 2 * max(settings.PAGE_CACHE_SECONDS, 1))
+        for key, mark in marks.items():
+            request_memo.remember(key, mark)
 
 
 def _path_generation_key(path):

@@ -19,7 +19,7 @@ from django.http import Http404
 from django.http.request import split_domain_port
 from wagtail.models import Page, PageViewRestriction, Site
 
-from arena import page_cache
+from arena import page_cache, request_memo
 
 CACHE_SECONDS = 60 * 60  # a safety net: a purge gives every entry a new key at once
 NO_SITE = "none"
@@ -30,37 +30,73 @@ def _enabled():
 
 
 def find_site(request):
-    """The site serving this request (Site.find_for_request's answer), cached per host and port."""
+    """Site.find_for_request's answer from the cache (for views other than pages, which get it with their route)."""
     if hasattr(request, "_wagtail_site") or not _enabled():
         return Site.find_for_request(request)
-    hostname = split_domain_port(request._get_raw_host())[0]  # as Wagtail does: before the ALLOWED_HOSTS check
-    key = f"page-routing:site:{page_cache.generation()}:{hostname}:{request.get_port()}"
-    site = cache.get(key)
+    key = _site_key(request)
+    site = request_memo.cache_get(key)
     if site is None:
-        site = Site.find_for_request(request)
-        cache.set(key, site or NO_SITE, CACHE_SECONDS)
+        site = Site.find_for_request(request) or NO_SITE
+        cache.set(key, site, CACHE_SECONDS)
     request._wagtail_site = None if site == NO_SITE else site  # where Site.find_for_request keeps its answer
     return request._wagtail_site
 
 
+def _host(request):
+    hostname = split_domain_port(request._get_raw_host())[0]  # as Wagtail does: before the ALLOWED_HOSTS check
+    return f"{hostname}:{request.get_port()}"
+
+
+def _site_key(request):
+    return f"page-routing:site:{page_cache.generation()}:{_host(request)}"
+
+
 def route(request, path):
-    """(page, args, kwargs) for the path on the request's site, as Page.route_for_request answers, or None."""
+    """(page, args, kwargs) for the path on the request's site, as Page.route_for_request answers, or None.
+
+    The site, the route and the view restrictions come from the cache in one round trip."""
     if hasattr(request, "_wagtail_route_for_request") or not _enabled():
         return Page.route_for_request(request, path)
-    site = find_site(request)
-    if site is None:
-        return Page.route_for_request(request, path)
     components = [component for component in path.split("/") if component]
-    key = f"page-routing:route:{page_cache.generation()}:{site.pk}:{'/'.join(components)}"
-    entry = cache.get(key)
+    site_key = _site_key(request)
+    route_key = f"page-routing:route:{page_cache.generation()}:{_host(request)}:{'/'.join(components)}"
+    restrictions_key = _restrictions_key()
+    found = cache.get_many([site_key, route_key, restrictions_key])
+    if restrictions_key in found:
+        request_memo.remember(restrictions_key, found[restrictions_key])
+
+    site = found.get(site_key)
+    if site is None:
+        site = Site.find_for_request(request) or NO_SITE
+        cache.set(site_key, site, CACHE_SECONDS)
+    request._wagtail_site = None if site == NO_SITE else site  # where Site.find_for_request keeps its answer
+    if request._wagtail_site is None:
+        return Page.route_for_request(request, path)
+
+    entry = found.get(route_key)
     result = _route_from(entry, request, components) if entry else None
     if result is None:
         result = Page.route_for_request(request, path)
         if result is not None:
             page = result[0]
-            cache.set(key, (page.pk, page.content_type_id, page.depth - site.root_page.depth), CACHE_SECONDS)
+            cache.set(route_key, (page.pk, page.content_type_id, page.depth - site.root_page.depth), CACHE_SECONDS)
     request._wagtail_route_for_request = result  # where Page.route_for_request keeps its answer
     return result
+
+
+class CachedSiteMiddleware:
+    """Finds the site of requests to views other than pages (search, dashboards) from the cache, before the menu
+    and the site settings ask Wagtail for it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if not getattr(view_func, "finds_site_with_route", False) and not request.path.startswith("/admin/"):
+            find_site(request)
 
 
 def _route_from(entry, request, components):
@@ -86,12 +122,17 @@ def view_restrictions(page):
     return [restriction for restriction in every if page.path.startswith(restriction.page_path)]
 
 
+def _restrictions_key():
+    return f"page-routing:restrictions:{page_cache.generation()}"
+
+
 def _all_restrictions():
-    key = f"page-routing:restrictions:{page_cache.generation()}"
-    restrictions = cache.get(key)
+    key = _restrictions_key()
+    restrictions = request_memo.cache_get(key)
     if restrictions is None:
         restrictions = _load_restrictions()
         cache.set(key, restrictions, CACHE_SECONDS)
+        request_memo.remember(key, restrictions)
     return restrictions
 
 

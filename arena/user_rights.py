@@ -16,10 +16,15 @@ import time
 
 from django.core.cache import cache
 
+from arena import request_memo
+
 VERSION_KEY = "user-rights-version"
 CACHE_SECONDS = 60 * 60 * 24
 ANONYMOUS = "anonymous"
 SUPERUSER = "superuser"
+
+
+request_memo.register_version_key(VERSION_KEY)
 
 
 def may_use_admin(user):
@@ -27,7 +32,7 @@ def may_use_admin(user):
         return False
     if user.is_superuser:
         return True
-    return _cached(user, "admin", lambda: user.has_perm("wagtailadmin.access_admin"))
+    return _rights(user)["admin"]
 
 
 def audience_of(user):
@@ -35,28 +40,36 @@ def audience_of(user):
         return ANONYMOUS
     if user.is_superuser:
         return SUPERUSER
-    return _cached(user, "audience", lambda: "staff:" + ".".join(str(pk) for pk in _group_ids(user)))
+    return "staff:" + ".".join(str(pk) for pk in _rights(user)["groups"])
 
 
 def group_ids_of(user):
     """The pks of the user's groups, sorted (view restrictions to groups are decided with them)."""
     if not user.is_authenticated:
         return []
-    return _cached(user, "groups", lambda: _group_ids(user))
+    return _rights(user)["groups"]
 
 
-def _group_ids(user):
-    return sorted(user.groups.values_list("pk", flat=True))
+def _rights(user):
+    """Everything above for one user, worked out together (three queries) once per version of the rights, and read
+    from the cache once per request (arena.request_memo)."""
 
+    def cached_rights():
+        key = f"user-rights:{request_memo.cache_get(VERSION_KEY, 0)}:{user.pk}"
+        rights = cache.get(key)
+        if rights is None:
+            rights = {
+                "admin": user.has_perm("wagtailadmin.access_admin"),
+                "groups": sorted(user.groups.values_list("pk", flat=True)),
+            }
+            cache.set(key, rights, CACHE_SECONDS)
+        return rights
 
-def _cached(user, name, compute):
-    key = f"user-rights:{cache.get(VERSION_KEY, 0)}:{name}:{user.pk}"
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, CACHE_SECONDS)
-    return value
+    return request_memo.memoised(f"user-rights:{user.pk}", cached_rights)
 
 
 def forget_all(**kwargs):
-    cache.set(VERSION_KEY, time.time_ns(), None)
+    version = time.time_ns()
+    cache.set(VERSION_KEY, version, None)
+    request_memo.remember(VERSION_KEY, version)
+    request_memo.forget_derived()

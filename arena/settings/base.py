@@ -58,6 +58,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "arena.request_memo.RequestMemoMiddleware",  # cache answers read once per request
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outside the page cache, so cached pages get the headers too.
     "arena.csp.AreaCSPMiddleware",
@@ -75,6 +76,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "arena.page_routing.CachedSiteMiddleware",
 ]
 
 ROOT_URLCONF = "arena.urls"

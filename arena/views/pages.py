@@ -38,6 +38,9 @@ def serve(request, path):
     return on_serve_chain(page, request, args, kwargs)
 
 
+serve.finds_site_with_route = True  # arena.page_routing.CachedSiteMiddleware leaves the site to route()
+
+
 def check_view_restrictions(callback):
     """Wagtail's check_view_restrictions hook, deciding from arena.page_routing's cached restrictions."""
     wagtail_check = wagtail_core_hooks.check_view_restrictions(callback)
