@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
-from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction, Site
+from wagtail.models import Collection, CollectionViewRestriction, GroupPagePermission, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from arena import page_cache, site_pages, user_rights
@@ -89,6 +89,8 @@ def connect():
     for through in (user_model.groups.through, user_model.user_permissions.through, Group.permissions.through):
         m2m_changed.connect(forget_user_rights, sender=through)
     post_delete.connect(forget_user_rights, sender=Group)
+    post_save.connect(forget_user_rights, sender=GroupPagePermission)
+    post_delete.connect(forget_user_rights, sender=GroupPagePermission)
     post_save.connect(provision_saved_organisation, sender=Organisation)
     pre_delete.connect(remove_organisation_groups, sender=Organisation)
     page_published.connect(purge_on_publish)

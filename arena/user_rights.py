@@ -1,20 +1,21 @@
 """What a user may see and do, as far as every page asks, cached between requests.
 
-- `may_use_admin`: whether the user may use the admin (Wagtail's `wagtailadmin.access_admin`), which decides the
-  Wagtail user bar ("edit this page") on every public page. Django works it out with two queries (the user's own
-  and their groups' permissions).
+- `may_edit_pages`: whether the user may use the admin (Wagtail's `wagtailadmin.access_admin`) and has a
+  permission on some page, which decides the Wagtail user bar ("edit this page") on every public page. Readers and
+  analysts (who use the admin for the maturity imports only) get no user bar, which costs several queries.
 - `group_ids_of`: the user's groups, which view restrictions to groups are decided by (arena.views.pages).
 - `audience_of`: which content the user may see, as a name shared by everyone who sees the same: "anonymous",
   "superuser", or "staff:" with the user's groups (view restrictions are to "logged in" or to groups). Cached page
   fragments are keyed by it, never by the individual user.
 
-Any change to a group's permissions, a user's groups or a user's own permissions gives every cached answer a new
-key (arena.signals); the user's superuser and active flags are read from the user itself.
+Any change to a group's permissions (page permissions too), a user's groups or a user's own permissions gives every
+cached answer a new key (arena.signals); the user's superuser and active flags are read from the user itself.
 """
 
 import time
 
 from django.core.cache import cache
+from wagtail.models import GroupPagePermission
 
 from arena import request_memo
 
@@ -22,17 +23,18 @@ VERSION_KEY = "user-rights-version"
 CACHE_SECONDS = 60 * 60 * 24
 ANONYMOUS = "anonymous"
 SUPERUSER = "superuser"
+SHAPE = 2  # part of the key: entries cached by an earlier release, shaped differently, are never read
 
 
 request_memo.register_version_key(VERSION_KEY)
 
 
-def may_use_admin(user):
+def may_edit_pages(user):
     if not user.is_authenticated or not user.is_active:
         return False
     if user.is_superuser:
         return True
-    return _rights(user)["admin"]
+    return _rights(user)["edits_pages"]
 
 
 def audience_of(user):
@@ -55,11 +57,12 @@ def _rights(user):
     from the cache once per request (arena.request_memo)."""
 
     def cached_rights():
-        key = f"user-rights:{request_memo.cache_get(VERSION_KEY, 0)}:{user.pk}"
+        key = f"user-rights:{SHAPE}:{request_memo.cache_get(VERSION_KEY, 0)}:{user.pk}"
         rights = cache.get(key)
         if rights is None:
             rights = {
-                "admin": user.has_perm("wagtailadmin.access_admin"),
+                "edits_pages": user.has_perm("wagtailadmin.access_admin")
+                and GroupPagePermission.objects.filter(group__user=user).exists(),
                 "groups": sorted(user.groups.values_list("pk", flat=True)),
             }
             cache.set(key, rights, CACHE_SECONDS)

@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Page, Site
+from wagtail.models import GroupPagePermission, Page, Site
 
 from arena.demo.seed import ensure_home_page, seed_arena_pages
 from arena.models import SiteSettings
@@ -100,6 +100,17 @@ def test_the_user_bar_follows_the_users_rights_at_once(client, pages):
     editors = Group.objects.create(name="Testredaktörer")
     editors.permissions.add(Permission.objects.get(codename="access_admin"))
     user.groups.add(editors)
+    # The admin alone (an analyst's rights) gives no user bar: there is no page to edit.
+    assert USER_BAR not in queries_of(client, "/om/")[0].content.decode()
+    permission = GroupPagePermission.objects.create(
+        group=editors, page=pages["about"], permission=Permission.objects.get(codename="change_page")
+    )
+    assert USER_BAR in queries_of(client, "/om/")[0].content.decode()
+    permission.delete()
+    assert USER_BAR not in queries_of(client, "/om/")[0].content.decode()
+    permission = GroupPagePermission.objects.create(
+        group=editors, page=pages["about"], permission=Permission.objects.get(codename="change_page")
+    )
     assert USER_BAR in queries_of(client, "/om/")[0].content.decode()
     editors.permissions.clear()
     assert USER_BAR not in queries_of(client, "/om/")[0].content.decode()
