@@ -4,6 +4,7 @@
     python -m bench session EMAIL [--minutes M]
     python -m bench queries < "PATH [COOKIE]" lines
     python -m bench scale
+    python -m bench compare SMALL_REPORT LARGE_REPORT
 
 Like manage.py they read DJANGO_SETTINGS_MODULE (default: the dev settings) and DATABASE_URL. Django is set up
 before the helpers are imported, since they use its models.
@@ -40,6 +41,11 @@ def parser():
         help="Read lines 'PATH [COOKIE]' (COOKIE as printed by `session`) from standard input and print, for each, "
         "the database queries of a warm request and its status code.",
     )
+    comparing = commands.add_parser(
+        "compare", help="Compare two reports (e.g. bench/results/latest-demo.txt and latest-large.txt) row by row."
+    )
+    comparing.add_argument("small", help="The report of the smaller run.")
+    comparing.add_argument("large", help="The report of the larger run.")
     commands.add_parser(
         "scale", help="Grow the demo to BENCH_SCALE=large: 500 posts, 200 projects and documents, 5 maturity rounds."
     )
@@ -64,6 +70,11 @@ def run(args, out):
                 queries, status = count_queries(path, cookie.strip())
                 out.write(f"{queries} {status}\n")
                 out.flush()
+        return
+    if args.command == "compare":
+        from bench.compare import compare
+
+        out.write("\n".join(compare(args.small, args.large)) + "\n")
         return
     if args.command == "scale":
         from bench.scale import scale_up

@@ -325,6 +325,19 @@ REPORT="$RESULTS/latest.txt"
     fi
 } >"$REPORT"
 
+cp "$REPORT" "$RESULTS/latest-$SCALE.txt"
+# With a run at the other scale on record, the report ends with the two side by side: pages whose share of the bare
+# view falls as the content grows (500 posts against 35) do work that grows with it.
+OTHER_SCALE=large
+[ "$SCALE" = large ] && OTHER_SCALE=demo
+if [ -f "$RESULTS/latest-$OTHER_SCALE.txt" ]; then
+    {
+        echo
+        echo "Compared with the last run at the other scale:"
+        "$PY" -m bench compare "$RESULTS/latest-demo.txt" "$RESULTS/latest-large.txt"
+    } >>"$REPORT"
+fi
+
 echo
 cat "$REPORT"
 cp "$REPORT" "$RESULTS/$(date '+%Y%m%d-%H%M%S').txt"
