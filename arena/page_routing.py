@@ -103,7 +103,11 @@ def _route_from(entry, request, components):
     """Route the rest of the path from the page the cache remembers (one query), or None to ask Wagtail again."""
     page_pk, content_type_id, depth_below_root = entry
     model = ContentType.objects.get_for_id(content_type_id).model_class()  # Django keeps content types in memory
-    page = model.objects.filter(pk=page_pk).first() if model is not None else None
+    if model is None:
+        return None
+    # A page type may name the relations its page always shows (e.g. a change project's organisation and contact),
+    # read with it in the same query, as its parent's route would.
+    page = model.objects.filter(pk=page_pk).select_related(*getattr(model, "routing_select_related", ())).first()
     if page is None:
         return None
     try:

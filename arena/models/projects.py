@@ -111,6 +111,7 @@ class ChangeProjectTag(TaggedItemBase):
 class ChangeProjectPage(Page):
     in_related_pages = False  # listed by arena's own "change projects" answer to related content
     search_organisations = ("organisation", "partner_organisations")  # the site search's organisation facet
+    routing_select_related = ("organisation", "contact")  # arena.page_routing reads them with the page
 
     organisation = models.ForeignKey(
         "arena.Organisation",
