@@ -9,9 +9,10 @@ The key is the host, the path and the query string cut down to the parameters so
 page. The other parameters are taken off the request itself before the view runs, so no page
 (pagination links keep the query string) renders them into a response that others are then served.
 
-Two generation numbers are part of every key, so old entries are never read again and simply
-expire: a site-wide one (purge(), on publishing) and one per path (purge_urls(), e.g. a new
-comment: the post and the listings showing its comment count, nothing else).
+Two generation numbers are stored with every entry, and an entry is served only while both are still current, so
+a purge makes old entries unreadable at once: a site-wide one (purge(), on publishing) and one per path
+(purge_urls(), e.g. a new comment: the post and the listings showing its comment count, nothing else). The entry
+and the current generations are read together, so a hit costs one cache round trip.
 """
 
 import hashlib
@@ -115,8 +116,8 @@ def _use_only_read_parameters(request):
     request.GET = QueryDict(query)
 
 
-def _key(request, generation, path_generation):
-    raw = f"{generation}|{path_generation}|{request.get_host()}|{request.get_full_path()}"
+def _key(request):
+    raw = f"{request.get_host()}|{request.get_full_path()}"
     return "page:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
@@ -160,15 +161,17 @@ class AnonymousPageCacheMiddleware:
             return self.get_response(request)
         _use_only_read_parameters(request)
         path_key = _path_generation_key(request.path)
-        generations = cache.get_many([GENERATION_KEY, path_key])  # one round trip
-        key = _key(request, generations.get(GENERATION_KEY, 0), generations.get(path_key, 0))
-        cached = cache.get(key)
-        if cached is not None:
-            response = _conditional(request, cached)
+        key = _key(request)
+        found = cache.get_many([GENERATION_KEY, path_key, key])  # one round trip
+        # Read before the view runs: a purge while it renders leaves the entry stale, never served.
+        current = (found.get(GENERATION_KEY, 0), found.get(path_key, 0))
+        entry = found.get(key)
+        if entry is not None and entry[0] == current:
+            response = _conditional(request, entry[1])
             response["X-Page-Cache"] = "hit"
             return response
         response = self.get_response(request)
         if _is_cacheable_response(response):
-            cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+            cache.set(key, (current, response), settings.PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"
         return response

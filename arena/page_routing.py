@@ -15,6 +15,7 @@ that lead nowhere are not cached, so random paths cannot fill the cache.
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.db import DatabaseError
 from django.http import Http404
 from django.http.request import split_domain_port
 from wagtail.models import Page, PageViewRestriction, Site
@@ -23,6 +24,7 @@ from arena import page_cache, request_memo
 
 CACHE_SECONDS = 60 * 60  # a safety net: a purge gives every entry a new key at once
 NO_SITE = "none"
+NO_SITE_PREFIXES = ("/admin/", "/healthz", "/django-admin/", "/static/")  # views that never ask for the site
 
 
 def _enabled():
@@ -95,8 +97,12 @@ class CachedSiteMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if not getattr(view_func, "finds_site_with_route", False) and not request.path.startswith("/admin/"):
+        if getattr(view_func, "finds_site_with_route", False) or request.path.startswith(NO_SITE_PREFIXES):
+            return
+        try:
             find_site(request)
+        except DatabaseError:
+            pass  # the view answers for itself (/healthz reports the database, pages get the outage page)
 
 
 def _route_from(entry, request, components):
