@@ -97,7 +97,9 @@ class CachedSiteMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if getattr(view_func, "finds_site_with_route", False) or request.path.startswith(NO_SITE_PREFIXES):
+        if not _enabled() or getattr(view_func, "finds_site_with_route", False):
+            return  # without the cache, the site is left to whoever asks for it
+        if request.path.startswith(NO_SITE_PREFIXES):
             return
         try:
             find_site(request)
