@@ -1,0 +1,55 @@
+"""The version of the published maturity results, part of the key of everything the dashboards and exports cache.
+
+Stored results change only when a round is imported, recomputed, replaced, published or unpublished, or when
+national reference values change: those paths call bump_on_commit() (scoring.recompute_round, the national
+importer, maturity.signals). They also purge the page cache (arena.page_cache.purge), whose generation is part of
+every fragment key too; this version keeps the dashboards correct even if that purge were narrowed to other pages.
+"""
+
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+
+from arena import page_cache, user_rights
+
+VERSION_KEY = "maturity-results-version"
+
+
+def current():
+    return cache.get(VERSION_KEY, 0)
+
+
+def versions():
+    """Everything the dashboards' cached parts are keyed by, in one cache round trip: this version, the page-cache
+    generation and the user-rights version (for access.audience)."""
+    found = cache.get_many([VERSION_KEY, page_cache.GENERATION_KEY, user_rights.VERSION_KEY])
+    return {key: found.get(key, 0) for key in (VERSION_KEY, page_cache.GENERATION_KEY, user_rights.VERSION_KEY)}
+
+
+def bump():
+    cache.set(VERSION_KEY, time.time_ns(), None)
+
+
+def bump_on_commit():
+    """After the transaction commits: a request that reads the old rows meanwhile caches them under the old
+    version, which nobody reads again once this runs."""
+    transaction.on_commit(bump)
+
+
+def cached(name, compute, *parts, known=None):
+    """compute()'s result, kept until the results version or the page-cache generation moves on (`known`: from
+    versions(), if the caller has them). Only for values that are the same for everyone: anything depending on the
+    user must name its audience in `parts`."""
+    if settings.PAGE_CACHE_SECONDS <= 0:
+        return compute()
+    known = known or versions()
+    key = ":".join(
+        str(part) for part in ("maturity", name, known[VERSION_KEY], known[page_cache.GENERATION_KEY], *parts)
+    )
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, settings.PAGE_CACHE_SECONDS)
+    return value
