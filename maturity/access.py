@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import cache
 
-from arena import page_cache, user_rights
+from arena import page_cache, request_memo, user_rights
 from arena.models import Organisation
 
 VIEW_ALL_PERMISSION = "maturity.view_maturity_results"
@@ -50,19 +50,17 @@ def _decide(user):
     return Audience(organisation_ids=tuple(ids))
 
 
-def audience(user, versions=None):
-    """The decision for this user, kept on the user object for the request and, with the page caches on, in the
-    cache. Both are stamped with the user-rights version (bumped by any change of groups or permissions,
-    arena.signals), the page-cache generation (bumped when an organisation, and with it its groups, is created or
-    removed) and the user's own active and superuser flags, so a change shows at once. `versions`: the two
-    versions, if the caller has them already (maturity.results_version.versions())."""
+def audience(user):
+    """The decision for this user, kept on the user object and, with the page caches on, in the cache. Both are
+    stamped with the user-rights version (bumped by any change of groups or permissions, arena.signals), the
+    page-cache generation (bumped when an organisation, and with it its groups, is created or removed) and the
+    user's own active and superuser flags, so a change shows at once. The versions are read once per request
+    (arena.request_memo)."""
     if not user.is_authenticated:
         return NOBODY
-    if versions is None:
-        versions = cache.get_many([user_rights.VERSION_KEY, page_cache.GENERATION_KEY])
     stamp = (
-        versions.get(user_rights.VERSION_KEY, 0),
-        versions.get(page_cache.GENERATION_KEY, 0),
+        request_memo.cache_get(user_rights.VERSION_KEY, 0),
+        page_cache.generation(),
         user.is_active,
         user.is_superuser,
     )
@@ -93,5 +91,5 @@ def visible_organisations(user):
     return Organisation.objects.filter(pk__in=decided.organisation_ids)
 
 
-def may_view_organisation(user, organisation, versions=None):
-    return audience(user, versions).may_view(organisation)
+def may_view_organisation(user, organisation):
+    return audience(user).may_view(organisation)

@@ -12,24 +12,21 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 
-from arena import page_cache, user_rights
+from arena import page_cache, request_memo
 
 VERSION_KEY = "maturity-results-version"
 
+request_memo.register_version_key(VERSION_KEY)  # read with the other versions, once per request
+
 
 def current():
-    return cache.get(VERSION_KEY, 0)
-
-
-def versions():
-    """Everything the dashboards' cached parts are keyed by, in one cache round trip: this version, the page-cache
-    generation and the user-rights version (for access.audience)."""
-    found = cache.get_many([VERSION_KEY, page_cache.GENERATION_KEY, user_rights.VERSION_KEY])
-    return {key: found.get(key, 0) for key in (VERSION_KEY, page_cache.GENERATION_KEY, user_rights.VERSION_KEY)}
+    return request_memo.cache_get(VERSION_KEY, 0)
 
 
 def bump():
-    cache.set(VERSION_KEY, time.time_ns(), None)
+    version = time.time_ns()
+    cache.set(VERSION_KEY, version, None)
+    request_memo.remember(VERSION_KEY, version)
 
 
 def bump_on_commit():
@@ -38,16 +35,12 @@ def bump_on_commit():
     transaction.on_commit(bump)
 
 
-def cached(name, compute, *parts, known=None):
-    """compute()'s result, kept until the results version or the page-cache generation moves on (`known`: from
-    versions(), if the caller has them). Only for values that are the same for everyone: anything depending on the
-    user must name its audience in `parts`."""
+def cached(name, compute, *parts):
+    """compute()'s result, kept until the results version or the page-cache generation moves on. Only for values
+    that are the same for everyone: anything depending on the user must name its audience in `parts`."""
     if settings.PAGE_CACHE_SECONDS <= 0:
         return compute()
-    known = known or versions()
-    key = ":".join(
-        str(part) for part in ("maturity", name, known[VERSION_KEY], known[page_cache.GENERATION_KEY], *parts)
-    )
+    key = ":".join(str(part) for part in ("maturity", name, current(), page_cache.generation(), *parts))
     value = cache.get(key)
     if value is None:
         value = compute()

@@ -45,20 +45,13 @@ def message(request, status, title, text):
     return response
 
 
-def _versions(request):
-    """The versions the cached parts are keyed by, read once per request (one cache round trip)."""
-    if not hasattr(request, "_maturity_versions"):
-        request._maturity_versions = results_version.versions()
-    return request._maturity_versions
-
-
 def _selection_or_error(request, empty_status=404):
     """(selection, None) or (None, error response) for ?omgang=. Before the first published round the
     dashboards answer 200 with a note (nothing is wrong), the exports 404 (there is no file to give)."""
     year = request.GET.get("omgang", "").strip()
     try:
         return queries.select_round(
-            year or None, rounds=results_version.cached("rounds", queries.published_rounds, known=_versions(request))
+            year or None, rounds=results_version.cached("rounds", queries.published_rounds)
         ), None
     except queries.BadRoundParameter:
         return None, message(
@@ -154,7 +147,7 @@ def _render_dashboard(request, template, name, selection, body, **frame):
     audience (the user's groups) but access.audience, the maturity rule itself: an analyst by a permission of their
     own has the groups of a staff member without one, and must not share their table."""
     context = {"selection": selection, "round": selection.selected, **frame}
-    audience = access.audience(request.user, _versions(request))
+    audience = access.audience(request.user)
     html = fragments.cached(
         request,
         f"maturity-{name}",
@@ -169,7 +162,7 @@ def _render_dashboard(request, template, name, selection, body, **frame):
             request=request,
         ),
         per_audience=False,
-        vary=(audience.key, _versions(request)[results_version.VERSION_KEY]),
+        vary=(audience.key, results_version.current()),
     )
     return render(request, template, {**context, "body": mark_safe(html)})
 
@@ -210,11 +203,11 @@ def dashboard(request):
     return _render_dashboard(request, "maturity/dashboard.html", "dashboard", selection, body)
 
 
-def _organisation(request, slug):
+def _organisation(slug):
     """The organisation of a dashboard URL, kept with the results (an organisation saved or removed purges the
     page cache, whose generation is part of the key)."""
     found = results_version.cached(
-        "organisation", lambda: Organisation.objects.filter(slug=slug).first() or False, slug, known=_versions(request)
+        "organisation", lambda: Organisation.objects.filter(slug=slug).first() or False, slug
     )
     if not found:
         raise Http404
@@ -225,8 +218,8 @@ def _organisation(request, slug):
 @login_required
 @cache_control(private=True)
 def organisation_dashboard(request, slug):
-    organisation = _organisation(request, slug)
-    if not access.may_view_organisation(request.user, organisation, _versions(request)):
+    organisation = _organisation(slug)
+    if not access.may_view_organisation(request.user, organisation):
         return message(
             request,
             403,
@@ -306,8 +299,7 @@ def _export(request, write):
         compute,
         request.path,
         selection.selected.pk,
-        access.audience(request.user, _versions(request)).key,
-        known=_versions(request),
+        access.audience(request.user).key,
     )
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="mognad-{selection.selected.year}.{extension}"'
