@@ -33,7 +33,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from arena import page_cache
 from arena.models import Organisation
-from maturity import audit
+from maturity import audit, results_version
 from maturity.models import (
     Category,
     ImportJob,
@@ -612,6 +612,7 @@ class NationalImporter(BaseImporter):
             ]
         )
         transaction.on_commit(page_cache.purge)  # the start page's headline compares with these values
+        results_version.bump_on_commit()  # and the dashboards draw them
         return _("%(values)s national reference values were imported (%(rounds)s).") % {
             "values": len(plan["values"]),
             "rounds": self.round_names(plan["rounds"].values()),

@@ -18,7 +18,7 @@ from django.db.models import Max, Min
 from django.utils.translation import gettext as _
 
 from arena.models import FocusArea
-from maturity import model_file_schema
+from maturity import model_file_schema, results_version
 from maturity.models import (
     Category,
     Dimension,
@@ -223,6 +223,7 @@ def load_model(data):
             raise ModelFileError(errors)
         before = _scoring_fingerprint(model)
         result = _write(model, plan)
+        results_version.bump_on_commit()  # the dashboards name the model's dimensions and categories
         if before is not None and before != _scoring_fingerprint(result.model):
             # A new scale or a question moved to another category changes every stored score of the model.
             from maturity.scoring import recompute_round

@@ -48,9 +48,15 @@ class RoundSelection:
     choices: list  # every published round, newest first, for the round selector
 
 
-def select_round(year_parameter=None):
-    """The latest published round, or the one for ?omgang=YEAR, with its trend and previous round (one query)."""
-    rounds = list(Round.objects.published().select_related("model").order_by("year", "published_at", "pk"))
+def published_rounds():
+    """Every published round with its model, oldest first (one query)."""
+    return list(Round.objects.published().select_related("model").order_by("year", "published_at", "pk"))
+
+
+def select_round(year_parameter=None, rounds=None):
+    """The latest published round, or the one for ?omgang=YEAR, with its trend and previous round (one query, or
+    none when the caller passes published_rounds() it has kept)."""
+    rounds = published_rounds() if rounds is None else rounds
     if not rounds:
         raise RoundNotFound
     if year_parameter in (None, ""):

@@ -26,6 +26,7 @@ from django.db.models.functions import Cast, Coalesce
 
 from arena import page_cache
 from arena.models import Organisation
+from maturity import results_version
 from maturity.models import Category, GroupScore, OrganisationScore, Response, Round, ScoreLevel
 
 CATEGORY, DIMENSION, TOTAL = ScoreLevel.CATEGORY, ScoreLevel.DIMENSION, ScoreLevel.TOTAL
@@ -175,4 +176,5 @@ def recompute_round(round_, organisations=None):
         GroupScore.objects.bulk_create(group_scores(round_), batch_size=1000)
         # The start page's headline and the open data show the round's figures once it is published.
         transaction.on_commit(page_cache.purge)
+        results_version.bump_on_commit()  # the dashboards' and exports' cached parts
     return round_

@@ -4,6 +4,11 @@ Dashboards and exports need a login; what a user sees is decided by the access r
 models' for_user() querysets) and the privacy rule in privacy.py, both applied inside queries.py. Logged-in
 responses are Cache-Control: private, so neither the anonymous page cache nor a shared proxy keeps them; the open
 data is public and cacheable.
+
+The stored results change only on import, recomputation or a round's publication, so the dashboards' bodies and
+the export files are cached (arena.fragments, maturity.results_version), keyed by the results version and by the
+access decision (access.audience: every organisation, or which ones), never by the user. The decision itself is
+checked on every request before anything cached is read; on a warm cache a dashboard reads nothing else.
 """
 
 import hashlib
@@ -12,16 +17,19 @@ from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import quote_etag
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
+from arena import fragments
 from arena.models import Organisation
-from maturity import access, exporters, privacy, queries
+from maturity import access, exporters, privacy, queries, results_version
 from maturity.charts import dashboard as charts
 from maturity.charts import formats
 
@@ -42,7 +50,9 @@ def _selection_or_error(request, empty_status=404):
     dashboards answer 200 with a note (nothing is wrong), the exports 404 (there is no file to give)."""
     year = request.GET.get("omgang", "").strip()
     try:
-        return queries.select_round(year or None), None
+        return queries.select_round(
+            year or None, rounds=results_version.cached("rounds", queries.published_rounds)
+        ), None
     except queries.BadRoundParameter:
         return None, message(
             request,
@@ -131,6 +141,32 @@ def _display_row(row):
     }
 
 
+def _render_dashboard(request, template, name, selection, body, **frame):
+    """The page with its body (everything but the site's frame) from the fragment cache, keyed by the results
+    version and the access decision; body() reads and draws the results only on a miss. The key is not the arena's
+    audience (the user's groups) but access.audience, the maturity rule itself: an analyst by a permission of their
+    own has the groups of a staff member without one, and must not share their table."""
+    context = {"selection": selection, "round": selection.selected, **frame}
+    audience = access.audience(request.user)
+    html = fragments.cached(
+        request,
+        f"maturity-{name}",
+        lambda: render_to_string(
+            f"maturity/includes/{name}_body.html",
+            {
+                **context,
+                **body(),
+                "min_respondents": privacy.MIN_RESPONDENTS,
+                "min_organisations": privacy.MIN_ORGANISATIONS_IN_GROUP,
+            },
+            request=request,
+        ),
+        per_audience=False,
+        vary=(audience.key, results_version.current()),
+    )
+    return render(request, template, {**context, "body": mark_safe(html)})
+
+
 @require_safe
 @login_required
 @cache_control(private=True)
@@ -141,36 +177,48 @@ def dashboard(request):
     sort, direction, error = _sort_or_error(request)
     if error:
         return error
-    categories = queries.model_categories(selection.selected.model)
-    dimensions = queries.dimensions_of(categories)
-    groups = queries.group_figures(selection.trend)
-    national = queries.national_series(selection.trend)
-    rows = queries.sort_rows(queries.organisation_rows(request.user, selection), sort, descending=direction == "desc")
-    totals = queries.visible_totals(selection.selected)
-    context = {
-        "selection": selection,
-        "round": selection.selected,
-        "sees_all": access.sees_all_organisations(request.user),
-        "rows": [_display_row(row) for row in rows],
-        "columns": _sort_columns(selection, sort, direction),
-        "min_respondents": privacy.MIN_RESPONDENTS,
-        "min_organisations": privacy.MIN_ORGANISATIONS_IN_GROUP,
-        "national": national,
-        "demo_in_trend": any(round_.is_demo for round_ in selection.trend),
-        "trend_chart": charts.group_trend_chart(selection, groups, national),
-        "category_chart": charts.group_category_chart(selection, categories, groups, national),
-        "kind_chart": charts.kind_comparison_chart(selection, dimensions, groups),
-        "distribution_chart": charts.distribution_chart(selection, totals, privacy.MIN_RESPONDENTS),
-        "export_query": urlencode({"omgang": selection.selected.year}),
-    }
-    return render(request, "maturity/dashboard.html", context)
+
+    def body():
+        categories = queries.model_categories(selection.selected.model)
+        dimensions = queries.dimensions_of(categories)
+        groups = queries.group_figures(selection.trend)
+        national = queries.national_series(selection.trend)
+        rows = queries.sort_rows(
+            queries.organisation_rows(request.user, selection), sort, descending=direction == "desc"
+        )
+        totals = queries.visible_totals(selection.selected)
+        return {
+            "sees_all": access.sees_all_organisations(request.user),
+            "rows": [_display_row(row) for row in rows],
+            "columns": _sort_columns(selection, sort, direction),
+            "national": national,
+            "demo_in_trend": any(round_.is_demo for round_ in selection.trend),
+            "trend_chart": charts.group_trend_chart(selection, groups, national),
+            "category_chart": charts.group_category_chart(selection, categories, groups, national),
+            "kind_chart": charts.kind_comparison_chart(selection, dimensions, groups),
+            "distribution_chart": charts.distribution_chart(selection, totals, privacy.MIN_RESPONDENTS),
+            "export_query": urlencode({"omgang": selection.selected.year}),
+        }
+
+    return _render_dashboard(request, "maturity/dashboard.html", "dashboard", selection, body)
+
+
+def _organisation(slug):
+    """The organisation of a dashboard URL, kept with the results (an organisation saved or removed purges the
+    page cache, whose generation is part of the key)."""
+    found = results_version.cached(
+        "organisation", lambda: Organisation.objects.filter(slug=slug).first() or False, slug
+    )
+    if not found:
+        raise Http404
+    return found
 
 
 @require_safe
 @login_required
 @cache_control(private=True)
 def organisation_dashboard(request, slug):
-    organisation = get_object_or_404(Organisation, slug=slug)
+    organisation = _organisation(slug)
     if not access.may_view_organisation(request.user, organisation):
         return message(
             request,
@@ -184,51 +232,52 @@ def organisation_dashboard(request, slug):
     selection, error = _selection_or_error(request, empty_status=200)
     if error:
         return error
-    round_id = selection.selected.pk
-    categories = queries.model_categories(selection.selected.model)
-    dimensions = queries.dimensions_of(categories)
-    groups = queries.group_figures(selection.trend)
-    national = queries.national_series(selection.trend)
-    results = queries.organisation_results(request.user, organisation, selection.trend)
-    kind = queries.GROUP_OF_KIND.get(organisation.kind)
-    visible = results.visible_in(round_id)
-    context = {
-        "organisation": organisation,
-        "selection": selection,
-        "round": selection.selected,
-        "participated": round_id in results.participated,
-        "has_history": bool(results.participated),
-        "visible": visible,
-        "respondents": results.respondents.get(round_id, 0),
-        "invited": results.invited.get(round_id),
-        "min_respondents": privacy.MIN_RESPONDENTS,
-        "min_organisations": privacy.MIN_ORGANISATIONS_IN_GROUP,
-        "demo_in_trend": any(round_.is_demo for round_ in selection.trend),
-        "trend_chart": charts.organisation_trend_chart(organisation, kind, selection, results, groups, national),
-    }
-    if visible:
-        total, respondents, invited = results.score(round_id), context["respondents"], context["invited"]
-        weakest = queries.weakest_categories(results, round_id, categories)
-        context.update(
-            total=formats.percent(total),
-            group_total=charts.percent_with_n(groups.get(round_id, queries.ALL)),
-            response_rate=formats.percent(100.0 * respondents / invited, 0) if invited else None,
-            category_chart=charts.organisation_category_chart(
-                organisation, kind, selection, categories, results, groups, national
-            ),
-            quadrant_chart=charts.organisation_quadrant_chart(
-                organisation, kind, selection, dimensions, results, groups
-            ),
-            learning=[
-                {
-                    "links": links,
-                    "score": formats.percent(links.score),
-                    "national": charts.national_values(national, round_id, links.category),
-                }
-                for links in queries.learning_links(weakest, organisation)
-            ],
-        )
-    return render(request, "maturity/organisation.html", context)
+
+    def body():
+        round_id = selection.selected.pk
+        categories = queries.model_categories(selection.selected.model)
+        dimensions = queries.dimensions_of(categories)
+        groups = queries.group_figures(selection.trend)
+        national = queries.national_series(selection.trend)
+        results = queries.organisation_results(request.user, organisation, selection.trend)
+        kind = queries.GROUP_OF_KIND.get(organisation.kind)
+        visible = results.visible_in(round_id)
+        context = {
+            "participated": round_id in results.participated,
+            "has_history": bool(results.participated),
+            "visible": visible,
+            "respondents": results.respondents.get(round_id, 0),
+            "invited": results.invited.get(round_id),
+            "demo_in_trend": any(round_.is_demo for round_ in selection.trend),
+            "trend_chart": charts.organisation_trend_chart(organisation, kind, selection, results, groups, national),
+        }
+        if visible:
+            total, respondents, invited = results.score(round_id), context["respondents"], context["invited"]
+            weakest = queries.weakest_categories(results, round_id, categories)
+            context.update(
+                total=formats.percent(total),
+                group_total=charts.percent_with_n(groups.get(round_id, queries.ALL)),
+                response_rate=formats.percent(100.0 * respondents / invited, 0) if invited else None,
+                category_chart=charts.organisation_category_chart(
+                    organisation, kind, selection, categories, results, groups, national
+                ),
+                quadrant_chart=charts.organisation_quadrant_chart(
+                    organisation, kind, selection, dimensions, results, groups
+                ),
+                learning=[
+                    {
+                        "links": links,
+                        "score": formats.percent(links.score),
+                        "national": charts.national_values(national, round_id, links.category),
+                    }
+                    for links in queries.learning_links(weakest, organisation)
+                ],
+            )
+        return context
+
+    return _render_dashboard(
+        request, "maturity/organisation.html", "organisation", selection, body, organisation=organisation
+    )
 
 
 def _export(request, write):
@@ -236,11 +285,22 @@ def _export(request, write):
     selection, error = _selection_or_error(request)
     if error:
         return error
-    categories = queries.model_categories(selection.selected.model)
-    dimensions = queries.dimensions_of(categories)
-    rows = queries.organisation_rows(request.user, selection, with_details=True)
-    header, body = exporters.table(selection, dimensions, categories, rows)
-    content, content_type, extension = write(selection, header, body)
+
+    def compute():
+        categories = queries.model_categories(selection.selected.model)
+        dimensions = queries.dimensions_of(categories)
+        rows = queries.organisation_rows(request.user, selection, with_details=True)
+        header, body = exporters.table(selection, dimensions, categories, rows)
+        return write(selection, header, body)
+
+    # The same file for everyone with the same access decision, until the results change.
+    content, content_type, extension = results_version.cached(
+        "export",
+        compute,
+        request.path,
+        selection.selected.pk,
+        access.audience(request.user).key,
+    )
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="mognad-{selection.selected.year}.{extension}"'
     patch_cache_control(response, private=True)
