@@ -6,8 +6,10 @@ from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
+from arena import fragments
 from arena.models import FocusArea
 from arena.pagination import paginate
 from blogs import queries, services, structured_data
@@ -27,62 +29,129 @@ def blog_index(request, page):
         year=filters.get("ar"),
     )
     status = 200 if form.is_valid() else 400
-    organisations, spaces = queries.index_spaces(request.user)
+    # Lazy: read only when the page's fragment is rendered, never on a fragment-cache hit.
+    space_lists = SimpleLazyObject(lambda: queries.index_spaces(request.user))
     context = page.get_context(request)
     context.update(
-        posts=paginate(request, posts, POSTS_PER_PAGE),
+        posts=_paginate(request, posts),
         filter_form=form,
         active_filters={key: value for key, value in filters.items() if value},
-        organisations=organisations,
-        spaces=spaces,
+        organisations=SimpleLazyObject(lambda: space_lists[0]),
+        spaces=SimpleLazyObject(lambda: space_lists[1]),
         focus_areas=FocusArea.objects.all(),
-        years=queries.post_years(queries.posts_visible_to(request.user)),
+        years=SimpleLazyObject(lambda: queries.post_years(queries.posts_visible_to(request.user))),
     )
     return TemplateResponse(request, "blogs/blog_index_page.html", context, status=status)
 
 
 def blog_space(request, page):
     posts = queries.for_listing(queries.posts_visible_to(request.user).child_of(page))
+    # The organisation names the page in its title and head (outside the cached fragments); it changes only with a
+    # purge (arena.signals), which gives the cached copy a new key.
+    page.organisation = fragments.cached(request, "organisation", lambda: page.organisation, per_audience=False)
     context = page.get_context(request)
     context.update(
-        posts=paginate(request, posts, POSTS_PER_PAGE),
+        posts=_paginate(request, posts),
         organisation=page.organisation,
-        structured_data=structured_data.space_script(request, page),
+        structured_data=SimpleLazyObject(lambda: structured_data.space_script(request, page)),
     )
     return TemplateResponse(request, "blogs/blog_space_page.html", context)
 
 
 def author_page(request, index_page, slug):
-    person, posts = queries.author_with_posts(slug, request.user)
+    # The person names the page in its title and head (outside the cached fragment). Saving a person purges the page
+    # cache (arena.signals), which gives the cached copy a new key; an unknown slug is not cached (None).
+    person = fragments.cached(request, "author", lambda: queries.author(slug), per_audience=False)
     if person is None:
         raise Http404(_("There is no such author."))
     context = index_page.get_context(request)
-    context.update(person=person, posts=paginate(request, posts, POSTS_PER_PAGE))
+    context.update(person=person, posts=_paginate(request, queries.posts_by(person, request.user)))
     return TemplateResponse(request, "blogs/author_page.html", context)
 
 
+class _CountedPosts:
+    """A listing whose length is already known, so paginating it (page numbers, 404 past the last page, the title's
+    "page 2 of 5") costs no query; the page's own posts stay a lazy slice of the queryset, read only when the
+    listing's fragment is rendered."""
+
+    def __init__(self, posts, count):
+        self.posts = posts
+        self._count = count
+
+    def count(self):
+        return self._count
+
+    def __len__(self):
+        return self._count
+
+    def __getitem__(self, index):
+        return self.posts[index]
+
+
+def _paginate(request, posts):
+    """arena.pagination's rules, with the number of posts cached like the listing's fragment (per audience, at the
+    page's content version)."""
+    count = fragments.cached(request, "post-count", posts.count)
+    return paginate(request, _CountedPosts(posts, count), POSTS_PER_PAGE)
+
+
 def post_context(request, post, comment_form=None):
-    if post.pk and not getattr(request, "is_preview", False):
-        # One query each for the tags and focus areas that the page, its meta tags and related posts all read.
-        # Previews keep their in-memory (edited) relations instead.
-        prefetch_related_objects([post], "tags", "focus_areas")
-    comments = list(queries.post_comments(post, request.user))
-    space = post.get_parent().specific
-    blog_index = queries.blog_index()
-    authors = [link.person for link in post.post_authors.select_related("person", "person__organisation")]
+    """The post page's context. Everything the cached fragments of blog_post_page.html show is lazy (read only when a
+    fragment is rendered); what is rendered around them on every request (the comments with their report buttons,
+    whether the form is open) is cached data, so a signed-in reader's warm visit costs no query of the post's own."""
+    preview = getattr(request, "is_preview", False)
+
+    def with_relations():
+        if post.pk and not preview:
+            # One query each for the tags and focus areas that the page, its meta tags and related posts all read.
+            # Previews keep their in-memory (edited) relations instead. A second call finds them prefetched.
+            prefetch_related_objects([post], "tags", "focus_areas")
+        return post
+
+    space = SimpleLazyObject(lambda: post.get_parent().specific)
+    blog_index = SimpleLazyObject(queries.blog_index)
+    authors = SimpleLazyObject(
+        lambda: [link.person for link in post.post_authors.select_related("person", "person__organisation")]
+    )
+    comments = _cached(request, post, "comments", lambda: _comment_rows(queries.post_comments(post, request.user)))
     return {
         "space": space,
         "blog_index": blog_index,
         "comments": comments,
         "comment_count": len(comments),
-        "comments_open": services.comments_open(post),
+        "comments_open": _cached(request, post, "comments-open", lambda: services.comments_open(post), everyone=True),
         "comment_form": comment_form or CommentForm(),
         "authors": authors,
-        "related_posts": queries.related_posts(post, request.user),
-        "structured_data": structured_data.post_script(
-            request, post, space=space, authors=authors, blog_index=blog_index
+        "tags": SimpleLazyObject(lambda: list(with_relations().tags.all())),
+        "focus_areas": SimpleLazyObject(lambda: list(with_relations().focus_areas.all())),
+        "related_posts": SimpleLazyObject(lambda: queries.related_posts(with_relations(), request.user)),
+        "structured_data": SimpleLazyObject(
+            lambda: structured_data.post_script(
+                request, with_relations(), space=space, authors=authors, blog_index=blog_index
+            )
         ),
     }
+
+
+def _cached(request, post, name, compute, everyone=False):
+    """Data of the post page from the fragment cache, keyed like its fragments; a preview (a draft) is never cached."""
+    if getattr(request, "is_preview", False) or not post.pk:
+        return compute()
+    return fragments.cached(request, name, compute, per_audience=not everyone)
+
+
+def _comment_rows(comments):
+    """What the page shows of each comment, as plain data: cached per audience, never with the authors' accounts."""
+    return [
+        {
+            "pk": comment.pk,
+            "author_id": comment.author_id,
+            "author_name": comment.author.get_full_name() or comment.author.get_username(),
+            "created_at": comment.created_at,
+            "body": comment.body,
+        }
+        for comment in comments
+    ]
 
 
 def handle_post_request(request, post):
