@@ -10,7 +10,7 @@ from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 from wagtail.models import PageViewRestriction
 
-from arena import page_cache
+from arena import page_cache, request_memo
 from arena.models import Person
 from arena.user_rights import audience_of
 from blogs.models import BlogIndexPage, BlogPostAuthor, BlogPostPage, BlogSpacePage, Comment
@@ -44,10 +44,11 @@ def closed_paths(user):
     if settings.PAGE_CACHE_SECONDS <= 0:
         return _closed_paths(user)
     key = f"blogs:closed-paths:{page_cache.generation()}:{audience_of(user)}"
-    paths = cache.get(key)
+    paths = request_memo.cache_get(key)  # once per request however many listings a page has
     if paths is None:
         paths = _closed_paths(user)
         cache.set(key, paths, settings.PAGE_CACHE_SECONDS)
+        request_memo.remember(key, paths)
     return paths
 
 
