@@ -207,7 +207,7 @@ def session_page(request, page, code):
     head = fragments.cached(
         request,
         "session-head",
-        lambda: page.programme().order_by().filter(code=code).values("title", "abstract").first(),
+        lambda: page.sessions.published().filter(code=code).values("title", "abstract").first(),
         per_audience=False,
     )
     if head is None:
