@@ -32,7 +32,7 @@ PINS = {
     "speakers": {"anonymous": 0, "staff": 9, "analyst": 16},
     "speaker": {"anonymous": 0, "staff": 9, "analyst": 16},
     "recordings": {"anonymous": 0, "staff": 7, "analyst": 14},
-    "registration": {"anonymous": 0, "staff": 14, "analyst": 21},
+    "registration": {"anonymous": 8, "staff": 14, "analyst": 19},
     "programme_ics": {"anonymous": 0, "staff": 9, "analyst": 9},
     "programme_json": {"anonymous": 0, "staff": 9, "analyst": 9},
     "schedule_xml": {"anonymous": 0, "staff": 9, "analyst": 9},
