@@ -140,3 +140,19 @@ def test_a_registration_shows_to_its_user_and_never_to_another(series):
         edition = page(client, edition_path)
         assert "Konferensdagen" not in edition
         assert "Du är anmäld" not in edition
+
+
+def test_each_filter_of_the_programme_has_its_own_fragment(staff, keynote, edition, tracks):
+    create_session(
+        edition, "Verkstad om AI", at(OCT_20, 10), at(OCT_20, 11), tracks[1], session_type=Session.Type.WORKSHOP
+    )
+    warm(staff, PROGRAMME)
+    workshops = page(staff, PROGRAMME + "?typ=workshop")
+    assert "Verkstad om AI" in workshops
+    assert "Kunskapsarenan lanseras" not in workshops
+    whole = page(staff, PROGRAMME)
+    assert "Verkstad om AI" in whole
+    assert "Kunskapsarenan lanseras" in whole
+    bad = staff.get(PROGRAMME + "?typ=ingen")
+    assert bad.status_code == 400
+    assert staff.get(PROGRAMME + "?typ=ingen").status_code == 400
