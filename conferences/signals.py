@@ -1,10 +1,10 @@
 from django.db import transaction
-from django.db.models.signals import post_save, pre_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from wagtail.search import index
 
 from arena import page_cache
 from arena.tasks import enqueue
-from conferences.models import ConferenceEditionPage, Recording, Session, SessionChange
+from conferences.models import ConferenceEditionPage, Recording, RecordingCaption, Session, SessionChange
 from conferences.registration import rules
 from conferences.tasks import notify_session_change, send_registration_email
 
@@ -83,6 +83,14 @@ def reindex_recording(sender, instance, raw=False, update_fields=None, **kwargs)
         index.insert_or_update_object(recording)
 
 
+def purge_pages(sender, raw=False, **kwargs):
+    """A recording, a caption track or a deleted session shows on the session page, the edition's programme and the
+    archive: the anonymous page cache and the signed-in visitors' fragments (arena.fragments) forget those pages.
+    A session's own saves purge through save_time_change."""
+    if not raw:
+        page_cache.purge()
+
+
 def connect():
     """Connect the handlers above (from the AppConfig's ready(); connecting a function twice is a no-op)."""
     pre_save.connect(record_time_change, sender=Session)
@@ -91,3 +99,7 @@ def connect():
     post_save.connect(fill_day_places, sender=ConferenceEditionPage)
     post_save.connect(reindex_recording, sender=Session)
     rules.registration_changed.connect(queue_registration_email)
+    post_delete.connect(purge_pages, sender=Session)
+    for model in (Recording, RecordingCaption):
+        post_save.connect(purge_pages, sender=model)
+        post_delete.connect(purge_pages, sender=model)

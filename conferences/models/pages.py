@@ -18,6 +18,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from arena import fragments
 from arena.blocks import BaseStreamBlock
 from arena.models import Person
 from conferences import sitemap
@@ -60,7 +61,7 @@ class ConferenceSeriesPage(RoutablePageMixin, Page):
 
     @path("inspelningar/rss/")
     def recordings_feed_route(self, request):
-        return RecordingsFeed(self)(request)
+        return fragments.cached(request, "recordings-feed", lambda: RecordingsFeed(self)(request), per_audience=False)
 
     def get_sitemap_urls(self, request=None):
         return super().get_sitemap_urls(request) + sitemap.series_urls(self, request)
@@ -189,28 +190,41 @@ class ConferenceEditionPage(RoutablePageMixin, Page):
     def session_route(self, request, code):
         return programme_pages.session_page(request, self, code)
 
+    # The exports and the feed hold only published sessions of editions that the visitor has been let into, the same
+    # for everyone: signed-in visitors (whom the anonymous page cache never serves) get the response as cached once
+    # per content version (arena.fragments).
     # The files are served without a trailing slash (through the dotted-path pattern in arena/urls.py), but Wagtail
     # hands a route its sub-path with one added ("program.ics" arrives as "program.ics/"): the optional slash
     # matches both, and reversing these routes gives the address without it.
     @re_path(r"^program/(?P<code>[-a-zA-Z0-9_]+)\.ics/?$")
     def session_ics_route(self, request, code):
-        return exporters.session_ics_response(self, code)
+        return fragments.cached(
+            request, "session.ics", lambda: exporters.session_ics_response(self, code), per_audience=False
+        )
 
     @re_path(r"^program\.ics/?$")
     def programme_ics_route(self, request):
-        return exporters.programme_ics_response(self)
+        return fragments.cached(
+            request, "program.ics", lambda: exporters.programme_ics_response(self), per_audience=False
+        )
 
     @re_path(r"^program\.json/?$")
     def programme_json_route(self, request):
-        return exporters.programme_json_response(self)
+        return fragments.cached(
+            request, "program.json", lambda: exporters.programme_json_response(self), per_audience=False
+        )
 
     @re_path(r"^schedule\.xml/?$")
     def schedule_xml_route(self, request):
-        return schedule.schedule_xml_response(self)
+        return fragments.cached(
+            request, "schedule.xml", lambda: schedule.schedule_xml_response(self), per_audience=False
+        )
 
     @re_path(r"^schedule\.json/?$")
     def schedule_json_route(self, request):
-        return schedule.schedule_json_response(self)
+        return fragments.cached(
+            request, "schedule.json", lambda: schedule.schedule_json_response(self), per_audience=False
+        )
 
     @path("anmalan/")
     def registration_route(self, request):

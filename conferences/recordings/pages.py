@@ -5,7 +5,9 @@ page's route calls the archive with the page; this module never imports the conf
 from urllib.parse import urlsplit
 
 from django.template.response import TemplateResponse
+from django.utils.functional import cached_property
 
+from arena import fragments
 from arena.pagination import paginate
 from conferences.recordings.forms import RecordingFilterForm
 
@@ -38,23 +40,54 @@ def recording_player(recording):
     }
 
 
+class _Archive:
+    """The archive under the request's filters, read only when the template (or the page's head) asks: cached
+    fragments ({% fragment %}, arena.fragments) never ask on a hit, so a signed-in visitor's hit costs no query."""
+
+    def __init__(self, request, page):
+        self.request = request
+        self.page = page
+
+    @cached_property
+    def form(self):
+        return RecordingFilterForm(self.request.GET, recordings=self.page.recordings())
+
+    @cached_property
+    def is_valid(self):
+        return self.form.is_valid()
+
+    @cached_property
+    def filters(self):
+        # cleaned_data holds only the values that passed: a bad one is reported (400) while the others still apply.
+        self.is_valid  # noqa: B018 (validates the form)
+        return {name: value for name, value in self.form.cleaned_data.items() if value}
+
+    @cached_property
+    def recordings(self):
+        filters = self.filters
+        query = filters.get("q", "")
+        found = self.page.recordings().narrowed(
+            edition=filters.get("ar"), focus_area=filters.get("fokus"), organisation=filters.get("organisation")
+        )
+        if query:
+            found = found.matching(query)
+        return paginate(self.request, found.for_archive_listing(), RECORDINGS_PER_PAGE)
+
+    def head(self):
+        """What the response's status and the page's title need (a page past the last one is a 404 here)."""
+        return {
+            "is_valid": self.is_valid,
+            "number": self.recordings.number,
+            "num_pages": self.recordings.paginator.num_pages,
+        }
+
+
 def recordings_archive(request, page):
-    recordings = page.recordings()
-    form = RecordingFilterForm(request.GET, recordings=recordings)
-    is_valid = form.is_valid()
-    # cleaned_data holds only the values that passed: a bad one is reported (400) while the others still apply.
-    filters = {name: value for name, value in form.cleaned_data.items() if value}
-    query = filters.get("q", "")
-    found = recordings.narrowed(
-        edition=filters.get("ar"), focus_area=filters.get("fokus"), organisation=filters.get("organisation")
-    )
-    if query:
-        found = found.matching(query)
-    results = paginate(request, found.for_archive_listing(), RECORDINGS_PER_PAGE)
+    archive = _Archive(request, page)
+    # The archive is the same for everyone (recordings of published sessions in editions open to everyone).
+    head = fragments.cached(request, "recordings-head", archive.head, per_audience=False)
     context = page.get_context(request)
-    context.update(
-        recordings=results,
-        filter_form=form,
-        active_filters=filters,
+    context.update(head=head, archive=archive)
+    return TemplateResponse(
+        request, "conferences/recordings_page.html", context, status=200 if head["is_valid"] else 400
     )
-    return TemplateResponse(request, "conferences/recordings_page.html", context, status=200 if is_valid else 400)

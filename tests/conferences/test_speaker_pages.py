@@ -82,7 +82,7 @@ def test_sessions_across_years_show_only_published_sessions_of_published_public_
     assert content.index("Publicerad 2022") < content.index("Publicerad 2021")
     for hidden in ("Utkast 2021", "I en opublicerad dag", "Bara för inloggade"):
         assert hidden not in content, hidden
-    assert [session.title for session in response.context["sessions"]] == ["Publicerad 2022", "Publicerad 2021"]
+    assert [session.title for session in response.context["speaker"].sessions] == ["Publicerad 2022", "Publicerad 2021"]
 
 
 def test_a_restricted_edition_lists_its_own_sessions_to_those_let_in(client, series, speaker, staff):
@@ -141,4 +141,4 @@ def test_speaker_page_queries_do_not_grow_with_sessions(
     with django_assert_max_num_queries(small):
         response = client.get(url)
     assert response.status_code == 200
-    assert len(response.context["sessions"]) == 11
+    assert len(response.context["speaker"].sessions) == 11
