@@ -7,7 +7,8 @@ messages cookie, non-GET requests, and responses that set cookies (e.g. pages wi
 The key is the host, the path and the query string cut down to the parameters some page reads
 (READ_PARAMETERS), sorted: `?utm_source=…` or random junk cannot fill the cache with copies of a
 page. The other parameters are taken off the request itself before the view runs, so no page
-(pagination links keep the query string) renders them into a response that others are then served.
+(pagination links keep the query string) renders them into a response, or into a fragment cached for signed-in
+visitors (arena.fragments), that others are then served.
 
 Two generation numbers are stored with every entry, and an entry is served only while both are still current, so
 a purge makes old entries unreadable at once: a site-wide one (purge(), on publishing) and one per path
@@ -121,13 +122,16 @@ def _key(request):
     return "page:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
-def _is_cacheable_request(request):
+def _renders_cached_parts(request):
     return (
         settings.PAGE_CACHE_SECONDS > 0
         and request.method in ("GET", "HEAD")
-        and not any(name in request.COOKIES for name in PERSONAL_COOKIES)
         and not request.path.startswith(SKIPPED_PREFIXES)
     )
+
+
+def _is_cacheable_request(request):
+    return _renders_cached_parts(request) and not any(name in request.COOKIES for name in PERSONAL_COOKIES)
 
 
 def _is_cacheable_response(response):
@@ -157,9 +161,12 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if _renders_cached_parts(request):
+            # Signed-in visitors get cached fragments (arena.fragments), keyed by the read parameters only: a link
+            # a fragment builds from the query string must not carry another visitor's unread parameters.
+            _use_only_read_parameters(request)
         if not _is_cacheable_request(request):
             return self.get_response(request)
-        _use_only_read_parameters(request)
         path_key = _path_generation_key(request.path)
         key = _key(request)
         found = cache.get_many([GENERATION_KEY, path_key, key])  # one round trip

@@ -4,6 +4,7 @@ shared between audiences, and renewed by whatever purges their page."""
 import pytest
 from django.contrib.auth.models import AnonymousUser, Group
 from django.core.cache import cache
+from django.http import HttpResponse
 from django.template import Context, Template, TemplateSyntaxError
 from django.test import RequestFactory
 
@@ -112,3 +113,19 @@ def test_unknown_options_are_template_errors():
         Template('{% load fragment_cache %}{% fragment "x" per_user %}{% endfragment %}')
     with pytest.raises(TemplateSyntaxError):
         Template("{% load fragment_cache %}{% fragment %}{% endfragment %}")
+
+
+def test_signed_in_requests_lose_unread_parameters_before_any_fragment_sees_them(staff):
+    from arena.page_cache import AnonymousPageCacheMiddleware
+
+    seen = {}
+
+    def view(request):
+        seen["query"] = request.GET.urlencode()
+        return HttpResponse("ok")
+
+    request = RequestFactory().get("/bloggar/?utm_source=nyhetsbrev&sida=2", HTTP_COOKIE="sessionid=x")
+    request.user = staff
+    AnonymousPageCacheMiddleware(view)(request)
+    assert seen["query"] == "sida=2"
+    assert request.META["QUERY_STRING"] == "sida=2"
