@@ -66,7 +66,10 @@ def project_context(request, project):
     context = {name: SimpleLazyObject(lambda name=name: details()[name]) for name in DETAIL_NAMES}
     context["is_following"] = SimpleLazyObject(partial(queries.is_following, request.user, project))
     # The index routed this request to the project (ChangeProjectIndexPage.route); a preview has no such request.
-    context["project_index"] = getattr(request, "project_index", None) or queries.project_index()
+    # (arena.views.pages.serve, the cached routing, skips that route: the index then comes from the cache too.)
+    context["project_index"] = getattr(request, "project_index", None) or fragments.cached(
+        request, "project-index", queries.project_index, per_audience=False
+    )
     return context
 
 
