@@ -33,3 +33,12 @@ def paginate(request, items, per_page):
             raise Http404(_("There is no such page in this list.")) from None
     page.elided_range = list(paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))
     return page
+
+
+def frozen(page):
+    """`page` made fit for a cache (arena.fragments.cached): its objects as a list and its paginator without the
+    queryset, which pickling would otherwise load whole. The count and the page range are kept."""
+    page.object_list = list(page.object_list)
+    page.paginator.num_pages  # noqa: B018 - computes and keeps the count and the number of pages
+    page.paginator.object_list = ()
+    return page

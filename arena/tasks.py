@@ -67,3 +67,11 @@ def extract_document_text(document_id):
     document = get_document_model().objects.filter(pk=document_id).first()
     if document is not None:
         store_extracted_text(document)
+
+
+@shared_task
+def flush_search_counts():
+    """Move the searches counted in Redis into the editors' search statistics (arena.search.statistics)."""
+    from arena.search.statistics import flush_counts
+
+    return flush_counts()

@@ -5,9 +5,10 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from arena import fragments
 from arena.library import queries
 from arena.library.forms import LibraryFilterForm
-from arena.pagination import paginate
+from arena.pagination import frozen, paginate
 
 DOCUMENTS_PER_PAGE = 20
 
@@ -15,18 +16,26 @@ DOCUMENTS_PER_PAGE = 20
 def library_index(request, page):
     form = LibraryFilterForm(request.GET)
     filters = form.filters()
-    visible = queries.visible_documents(request.user)
-    documents = paginate(request, queries.library_documents(request.user, **filters), DOCUMENTS_PER_PAGE)
-    for document in documents:
-        document.page_url = page.document_url(document, request)
+
+    def listing():
+        visible = queries.visible_documents(request.user)
+        documents = frozen(paginate(request, queries.library_documents(request.user, **filters), DOCUMENTS_PER_PAGE))
+        for document in documents:
+            document.page_url = page.document_url(document, request)
+        return {
+            "documents": documents,
+            "organisations": list(queries.publishing_organisations(visible)),
+            "focus_areas": list(queries.focus_areas()),
+            "years": list(queries.document_years(visible)),
+        }
+
     context = page.get_context(request)
+    # What the user may see of the library, cached per audience at the content version (arena.fragments: saving or
+    # deleting a document purges it, as it purges the page cache).
     context.update(
-        documents=documents,
+        fragments.cached(request, "library-listing", listing),
         filter_form=form,
         active_filters={key: value for key, value in form.cleaned_data.items() if value},
-        organisations=queries.publishing_organisations(visible),
-        focus_areas=queries.focus_areas(),
-        years=queries.document_years(visible),
     )
     return TemplateResponse(
         request, "arena/library/material_library_page.html", context, status=400 if form.errors else 200

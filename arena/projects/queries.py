@@ -107,10 +107,12 @@ def project_details(project, request):
         "updates": sorted(project.updates.all(), key=lambda update: (update.date, update.pk or 0), reverse=True),
         "documents": [link.document for link in document_links],
         "linked_items": resolve(links),
-        "is_following": bool(
-            user.is_authenticated and project.pk and ProjectFollower.objects.for_user(user).filter(project=project)
-        ),
     }
+
+
+def is_following(user, project):
+    """Whether `user` follows `project` (personal: kept out of the page's cached fragments). One query, or none."""
+    return bool(user.is_authenticated and project.pk and ProjectFollower.objects.for_user(user).filter(project=project))
 
 
 def featured_projects(home_id, limit):

@@ -1,23 +1,28 @@
 """HTTP for change projects: the index with filters, a project page's extra context, proposals, following and the
 one-click unsubscribe. Queries come from arena.projects.queries, rules from arena.projects.services."""
 
+from functools import cache, partial
+
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from arena.pagination import paginate
+from arena import fragments
+from arena.pagination import frozen, paginate
 from arena.projects import queries, services
 from arena.projects.forms import ProjectFilterForm, ProposalForm
 from arena.rate_limit import FixedWindow
 
 PROJECTS_PER_PAGE = 12
+DETAIL_NAMES = ("partners", "updates", "documents", "linked_items")  # arena.projects.queries.project_details
 # Each proposal e-mails every arena editor: one staff account must not be able to flood their inboxes.
 PROPOSALS = FixedWindow(
     "project-proposals", limit_setting="PROPOSAL_RATE_LIMIT", minutes_setting="PROPOSAL_RATE_LIMIT_MINUTES"
@@ -25,20 +30,26 @@ PROPOSALS = FixedWindow(
 
 
 def project_index(request, page):
-    choices = queries.filter_choices(request.user)
+    # The filter choices and the page of projects are cached per audience at the content version (arena.fragments:
+    # publishing purges them); the template caches the rendered list the same way.
+    choices = fragments.cached(request, "project-filter-choices", lambda: queries.filter_choices(request.user))
     form = ProjectFilterForm(request.GET, **choices)
     is_valid = form.is_valid()
     filters = form.active_filters()
-    projects = queries.filter_projects(
-        queries.for_listing(queries.projects_visible_to(request.user)),
-        organisation=filters.get("organisation"),
-        status=filters.get("status"),
-        focus_area=filters.get("fokus"),
-        year=filters.get("ar"),
-    )
+
+    def listing():
+        projects = queries.filter_projects(
+            queries.for_listing(queries.projects_visible_to(request.user)),
+            organisation=filters.get("organisation"),
+            status=filters.get("status"),
+            focus_area=filters.get("fokus"),
+            year=filters.get("ar"),
+        )
+        return frozen(paginate(request, projects, PROJECTS_PER_PAGE))
+
     context = page.get_context(request)
     context.update(
-        projects=paginate(request, projects, PROJECTS_PER_PAGE),
+        projects=fragments.cached(request, "project-list", listing),
         filter_form=form,
         active_filters=[(form[name], form[name].data) for name in filters],
         **choices,
@@ -49,9 +60,16 @@ def project_index(request, page):
 
 
 def project_context(request, project):
-    context = queries.project_details(project, request)
+    # Lazy: the template reads the details inside cached fragments (arena.fragments), so a hit runs none of their
+    # queries. Whether the user follows the project is personal and stays outside them.
+    details = cache(partial(queries.project_details, project, request))
+    context = {name: SimpleLazyObject(lambda name=name: details()[name]) for name in DETAIL_NAMES}
+    context["is_following"] = SimpleLazyObject(partial(queries.is_following, request.user, project))
     # The index routed this request to the project (ChangeProjectIndexPage.route); a preview has no such request.
-    context["project_index"] = getattr(request, "project_index", None) or queries.project_index()
+    # (arena.views.pages.serve, the cached routing, skips that route: the index then comes from the cache too.)
+    context["project_index"] = getattr(request, "project_index", None) or fragments.cached(
+        request, "project-index", queries.project_index, per_audience=False
+    )
     return context
 
 

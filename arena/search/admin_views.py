@@ -15,7 +15,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.contrib.search_promotions.views.reports import SearchTermsReportView
 
-from arena.search.statistics import unanswered_queries
+from arena.search.statistics import flush_counts, unanswered_queries
 
 REPORT_PERMISSION = "wagtailsearchpromotions.change_searchpromotion"
 
@@ -37,6 +37,7 @@ class PopularSearchesReportView(SearchTermsReportView):
     def dispatch(self, request, *args, **kwargs):
         if not may_see_search_reports(request.user):
             return permission_denied(request)
+        flush_counts()  # the searches counted since the last flush (arena.search.statistics)
         # Past search_promotions' superuser-only check, to the report itself.
         return super(SearchTermsReportView, self).dispatch(request, *args, **kwargs)
 
@@ -77,6 +78,7 @@ class UnansweredSearchesReportView(ReportView):
     def dispatch(self, request, *args, **kwargs):
         if not may_see_search_reports(request.user):
             return permission_denied(request)
+        flush_counts()
         return super().dispatch(request, *args, **kwargs)
 
 

@@ -1,23 +1,109 @@
-"""What the search tells editors: every search is counted per day (search_promotions' Query.add_hit(), which its
-"Search terms" report and ours read), and a search that found nothing also in arena.UnansweredSearch."""
+"""What the search tells editors: every search is counted per day (search_promotions' Query daily hits, which its
+"Search terms" report and ours read), and a search that found nothing also in arena.UnansweredSearch.
 
+Counting happens outside the response, so a search page can be cached like any other:
+- record_search() adds one to a counter in Redis (one HINCRBY: no database query), per normalised search text, day
+  and found/not found. The search view does not call it itself: it marks its response (arena.search.counting), and a
+  middleware outside the anonymous page cache counts every marked response, the cached ones included.
+- flush_counts() moves the counters into the database: every few minutes (Celery beat, arena.tasks.flush_search_counts)
+  and whenever an editor opens a search report, so the report is always current.
+Without Redis (a development machine with the memory cache) a search is written to the database at once.
+"""
+
+import logging
+
+from django.core.cache import cache, caches
+from django.db import transaction
 from django.db.models import F, Max, Sum
 from django.utils import timezone
-from wagtail.contrib.search_promotions.models import Query
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 from wagtail.search.utils import normalise_query_string
 
 from arena.models import UnansweredSearch
 
+logger = logging.getLogger(__name__)
+
+PENDING_KEY = "search-counts"  # a Redis hash: "<day of hit>|<local day>|<1 found, 0 not>|<normalised text>" → count
+FIELD_SEPARATOR = "|"
+
+
+def _redis():
+    """The Redis client behind the default cache, or None when the cache is not Redis."""
+    from django_redis import get_redis_connection
+    from django_redis.cache import RedisCache
+
+    if not isinstance(caches["default"], RedisCache):
+        return None
+    return get_redis_connection("default")
+
+
+def _pending_key():
+    return cache.make_key(PENDING_KEY)
+
 
 def record_search(text, found):
     """Count one search for `text`; `found` False also counts it among the searches without results."""
-    if not normalise_query_string(text):
+    normalised = normalise_query_string(text)
+    if not normalised:
         return
-    query = Query.get(text)
-    query.add_hit()
-    if not found:
-        day, _created = UnansweredSearch.objects.get_or_create(query=query, date=timezone.localdate())
-        UnansweredSearch.objects.filter(pk=day.pk).update(hits=F("hits") + 1)
+    # search_promotions dates its hits by the UTC day, UnansweredSearch by the local one: both are kept as they were.
+    field = FIELD_SEPARATOR.join(
+        (timezone.now().date().isoformat(), timezone.localdate().isoformat(), "1" if found else "0", normalised)
+    )
+    client = _redis()
+    if client is not None:
+        try:
+            client.hincrby(_pending_key(), field, 1)
+            return
+        except Exception:  # Redis down: count in the database rather than lose the search
+            logger.warning("Redis unreachable; counting a search in the database", exc_info=True)
+    _write({field: 1})
+
+
+def _write(counts):
+    """Add `counts` ({field: n}) to Query daily hits and UnansweredSearch, a fixed few queries per search text."""
+    with transaction.atomic():
+        for field, number in counts.items():
+            hit_day, local_day, found, normalised = field.split(FIELD_SEPARATOR, 3)
+            query = Query.get(normalised)
+            daily, _created = QueryDailyHits.objects.get_or_create(query=query, date=hit_day)
+            QueryDailyHits.objects.filter(pk=daily.pk).update(hits=F("hits") + number)
+            if found == "0":
+                day, _created = UnansweredSearch.objects.get_or_create(query=query, date=local_day)
+                UnansweredSearch.objects.filter(pk=day.pk).update(hits=F("hits") + number)
+
+
+def flush_counts():
+    """Move the searches counted in Redis into the database; returns how many searches were moved. The counters are
+    taken and emptied atomically, so searches counted meanwhile wait for the next flush; if the database write fails
+    they are put back."""
+    client = _redis()
+    if client is None:
+        return 0
+    key = _pending_key()
+    pipe = client.pipeline(transaction=True)
+    pipe.hgetall(key)
+    pipe.delete(key)
+    raw, _deleted = pipe.execute()
+    counts = {field.decode(): int(number) for field, number in raw.items()}
+    if not counts:
+        return 0
+    try:
+        _write(counts)
+    except Exception:
+        put_back = client.pipeline(transaction=True)
+        for field, number in counts.items():
+            put_back.hincrby(key, field, number)
+        put_back.execute()
+        raise
+    return sum(counts.values())
+
+
+def discard_pending_counts():
+    """Forget the searches not yet flushed (for tests, whose database is rolled back but whose Redis is not)."""
+    client = _redis()
+    if client is not None:
+        client.delete(_pending_key())
 
 
 def popular_queries(date_since=None):

@@ -63,6 +63,8 @@ MIDDLEWARE = [
     # Outside the page cache, so cached pages get the headers too.
     "arena.csp.AreaCSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
+    # Outside the page cache, so searches it answers are counted too (arena/search/counting.py).
+    "arena.search.counting.SearchCountMiddleware",
     "arena.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -168,6 +170,8 @@ CELERY_BEAT_SCHEDULE = {
     },
     # Hourly, so a worker that was down at one hour still reminds the conference's attendees the day before.
     "send-registration-reminders": {"task": "conferences.tasks.send_registration_reminders", "schedule": 60.0 * 60},
+    # Searches are counted in Redis and moved into the editors' statistics here (and when a report is opened).
+    "flush-search-counts": {"task": "arena.tasks.flush_search_counts", "schedule": 60.0 * 5},
 }
 
 AUTH_PASSWORD_VALIDATORS = [

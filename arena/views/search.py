@@ -1,15 +1,15 @@
 """/sok/: one search across the arena's public pages, documents, conference sessions and recordings (arena.search)."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 
+from arena import fragments
 from arena.pagination import PAGE_PARAMETER, paginate
 from arena.search import services
+from arena.search.counting import mark_for_counting
 from arena.search.excerpts import excerpts
-from arena.search.statistics import record_search
 from arena.search.suggestions import suggestion
 from arena.search_text import clean_search_text, has_control_characters
 
@@ -51,9 +51,38 @@ def facet_group(request, key, heading, parameter, values):
     return FacetGroup(key, heading, address_with(request, parameter, ""), links, selected)
 
 
-# Never in the anonymous page cache: every search is counted for the editors' statistics, and results also change
-# with documents and sessions, which do not purge that cache.
-@never_cache
+def found(request, text):
+    """What the search finds as this visitor's audience sees it: the outcome, the result page and its excerpts, the
+    suggestion. Plain data, cached per audience at the content version (arena.fragments: whatever purges the page
+    cache, such as publishing a page or saving a document or a session, gives it a new key), so a repeated search
+    by anyone who may see the same costs no query. The key holds the query string's read parameters (q, typ,
+    organisation, sida)."""
+
+    def compute():
+        outcome = services.search(
+            text,
+            request,
+            kind=request.GET.get(services.TYPE_PARAMETER, ""),
+            organisation=request.GET.get(services.ORGANISATION_PARAMETER, ""),
+        )
+        shown = list(paginate(request, outcome.hits, RESULTS_PER_PAGE).object_list)
+        cut = excerpts([hit.text for hit in shown], text)
+        # The hits' whole text is only needed for the excerpts: the cached copy goes without it.
+        outcome = replace(outcome, hits=[replace(hit, text="") for hit in outcome.hits])
+        results = paginate(request, outcome.hits, RESULTS_PER_PAGE)
+        return {
+            "outcome": outcome,
+            "results": results,
+            "shown": list(zip(results.object_list, cut, strict=True)),  # (hit, excerpt)
+            "suggestion": suggestion(text) if outcome.total == 0 else None,
+        }
+
+    return fragments.cached(request, "search-results", compute)
+
+
+# Cached like any page: for anonymous visitors whole (arena.page_cache), for signed-in ones the results per audience
+# (found() above). Searches are still all counted: the response is marked, and arena.search.counting counts it
+# outside the page cache.
 def search(request):
     query = request.GET.get("q", "").strip()
     error = query_error(query)
@@ -61,18 +90,11 @@ def search(request):
         query = ""
     text = clean_search_text(query)  # the query itself is shown back to the visitor as typed
     context = {"query": query, "error": error, "results": None, "outcome": None, "suggestion": None}
+    first_view = False
     if text:
-        outcome = services.search(
-            text,
-            request,
-            kind=request.GET.get(services.TYPE_PARAMETER, ""),
-            organisation=request.GET.get(services.ORGANISATION_PARAMETER, ""),
-        )
-        results = paginate(request, outcome.hits, RESULTS_PER_PAGE)
-        shown = list(results.object_list)
+        data = found(request, text)
+        outcome, results = data["outcome"], data["results"]
         first_view = PAGE_PARAMETER not in request.GET and not (outcome.kind or outcome.organisation)
-        if first_view:
-            record_search(text, found=outcome.total > 0)
         filtered = bool(outcome.kind or outcome.organisation)  # promotions answer the search, not a facet
         promotions = outcome.promotions if results.number == 1 and not filtered else []
         facets = [
@@ -82,12 +104,12 @@ def search(request):
             ),
         ]
         context.update(
-            outcome=outcome,
-            results=results,
-            shown=list(zip(shown, excerpts([hit.text for hit in shown], text), strict=True)),  # (hit, excerpt)
+            data,
             promotions=promotions,
             count=results.paginator.count + (0 if filtered else len(outcome.promotions)),
             facets=[facet for facet in facets if facet.links],
-            suggestion=suggestion(text) if outcome.total == 0 else None,
         )
-    return render(request, "arena/search.html", context, status=400 if error else 200)
+    response = render(request, "arena/search.html", context, status=400 if error else 200)
+    if first_view:
+        mark_for_counting(response, text, found=context["outcome"].total > 0)
+    return response

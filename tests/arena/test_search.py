@@ -15,10 +15,19 @@ from arena.models import StandardPage, UnansweredSearch
 from arena.provisioning import grant_arena_editor_pages
 from arena.roles import ARENA_EDITORS
 from arena.search.excerpts import plain_excerpt
+from arena.search.statistics import discard_pending_counts, flush_counts
 from arena.search_text import clean_search_text, has_control_characters
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def no_pending_counts():
+    """Searches are counted in Redis until flushed; Redis is not rolled back with the database between tests."""
+    discard_pending_counts()
+    yield
+    discard_pending_counts()
 
 
 @pytest.fixture
@@ -229,6 +238,7 @@ def test_a_promoted_page_comes_first_once_and_the_search_is_counted(client, home
     assert "Cykelplanen 2030" in promotions and "Stadens plan för cykling." in promotions
     assert "Intern cykelplan" not in html
     assert result_titles(search(client, "cykelplanen", sida=1)) == ["Cykelvägar"]
+    flush_counts()
     assert query.hits == 1  # the second request asks for a page of results: not a new search
 
 
@@ -238,6 +248,7 @@ def test_searches_without_results_are_counted_per_day(client, home):
     search(client, "Xyzzyplan")
     search(client, "xyzzyplan")
     search(client, "e-tjänster")
+    flush_counts()
 
     assert list(UnansweredSearch.objects.values_list("query__query_string", "date", "hits")) == [
         ("xyzzyplan", timezone.localdate(), 2)
