@@ -3,6 +3,8 @@
 - `may_edit_pages`: whether the user may use the admin (Wagtail's `wagtailadmin.access_admin`) and has a
   permission on some page, which decides the Wagtail user bar ("edit this page") on every public page. Readers and
   analysts (who use the admin for the maturity imports only) get no user bar, which costs several queries.
+- `has_perm`: Django's permission check, from the same cached entry (querysets that decide what a user may see ask
+  it on every request).
 - `group_ids_of`: the user's groups, which view restrictions to groups are decided by (arena.views.pages).
 - `audience_of`: which content the user may see, as a name shared by everyone who sees the same: "anonymous",
   "superuser", or "staff:" with the user's groups (view restrictions are to "logged in" or to groups). Cached page
@@ -23,7 +25,7 @@ VERSION_KEY = "user-rights-version"
 CACHE_SECONDS = 60 * 60 * 24
 ANONYMOUS = "anonymous"
 SUPERUSER = "superuser"
-SHAPE = 2  # part of the key: entries cached by an earlier release, shaped differently, are never read
+SHAPE = 3  # part of the key: entries cached by an earlier release, shaped differently, are never read
 
 
 request_memo.register_version_key(VERSION_KEY)
@@ -52,6 +54,16 @@ def group_ids_of(user):
     return _rights(user)["groups"]
 
 
+def has_perm(user, permission):
+    """user.has_perm(permission) ("app_label.codename"), from the cached rights: Django asks the database twice per
+    request (the user's own and their groups' permissions) for the first permission checked."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    return permission in _rights(user)["permissions"]
+
+
 def _rights(user):
     """Everything above for one user, worked out together (three queries) once per version of the rights, and read
     from the cache once per request (arena.request_memo)."""
@@ -61,9 +73,10 @@ def _rights(user):
         rights = cache.get(key)
         if rights is None:
             rights = {
-                "edits_pages": user.has_perm("wagtailadmin.access_admin")
+                "edits_pages": user.has_perm("wagtailadmin.access_admin")  # reads every permission, kept below
                 and GroupPagePermission.objects.filter(group__user=user).exists(),
                 "groups": sorted(user.groups.values_list("pk", flat=True)),
+                "permissions": frozenset(user.get_all_permissions()),
             }
             cache.set(key, rights, CACHE_SECONDS)
         return rights

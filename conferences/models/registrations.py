@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from arena.user_rights import has_perm
 from conferences.registration.constants import NEEDS_MAX_LENGTH, RegistrationStatus
 
 
@@ -16,7 +17,7 @@ class RegistrationQuerySet(models.QuerySet):
         day; anyone else signed in sees their own and nobody else's; an anonymous visitor sees none."""
         if not user.is_authenticated:
             return self.none()
-        if user.has_perm("conferences.view_registration"):
+        if has_perm(user, "conferences.view_registration"):
             return self
         return self.filter(user=user)
 

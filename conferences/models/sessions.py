@@ -11,6 +11,7 @@ from wagtail.models import DraftStateMixin, Orderable, RevisionMixin
 from wagtail.search import index
 
 from arena.blocks import DocumentLinkBlock
+from arena.user_rights import has_perm
 from conferences.programme.constants import SessionType
 from conferences.programme.times import site_time
 
@@ -22,7 +23,7 @@ class SessionQuerySet(models.QuerySet):
     def for_user(self, user):
         """What a user may see: organisers (who may change sessions) and superusers every session, drafts
         included; everyone else the published sessions of published editions."""
-        if user.is_authenticated and user.has_perm("conferences.change_session"):
+        if user.is_authenticated and has_perm(user, "conferences.change_session"):
             return self.all()
         return self.filter(live=True, edition__live=True)
 

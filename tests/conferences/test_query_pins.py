@@ -32,7 +32,7 @@ PINS = {
     "speakers": {"anonymous": 0, "staff": 2, "analyst": 2},
     "speaker": {"anonymous": 0, "staff": 2, "analyst": 2},
     "recordings": {"anonymous": 0, "staff": 2, "analyst": 2},
-    "registration": {"anonymous": 1, "staff": 7, "analyst": 7},
+    "registration": {"anonymous": 1, "staff": 5, "analyst": 5},
     "programme_ics": {"anonymous": 0, "staff": 2, "analyst": 2},
     "programme_json": {"anonymous": 0, "staff": 2, "analyst": 2},
     "schedule_xml": {"anonymous": 0, "staff": 2, "analyst": 2},
