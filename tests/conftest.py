@@ -175,6 +175,18 @@ class DemoSite:
     password: str = DEMO_PASSWORD
 
 
+@pytest.fixture
+def caches_on(settings):
+    """The page cache and everything keyed by its generations (fragments, the page lookup, the site frame) on and
+    empty, in the real cache (Redis in CI); the test settings turn them off (PAGE_CACHE_SECONDS=0)."""
+    from django.core.cache import cache
+
+    settings.PAGE_CACHE_SECONDS = 300
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     """Uploaded images and documents go to a per-test directory, never the project's media."""

@@ -3,7 +3,6 @@ shared between audiences, and renewed by whatever purges their page."""
 
 import pytest
 from django.contrib.auth.models import AnonymousUser, Group
-from django.core.cache import cache
 from django.http import HttpResponse
 from django.template import Context, Template, TemplateSyntaxError
 from django.test import RequestFactory
@@ -11,7 +10,7 @@ from django.test import RequestFactory
 from arena import fragments, page_cache
 from tests.factories import UserFactory
 
-pytestmark = [pytest.mark.django_db, pytest.mark.redis]
+pytestmark = [pytest.mark.usefixtures("caches_on"), pytest.mark.django_db, pytest.mark.redis]
 
 TEMPLATE = Template('{% load fragment_cache %}{% fragment "greeting" %}{{ counter.next }}{% endfragment %}')
 
@@ -23,14 +22,6 @@ class Counter:
     def next(self):
         self.calls += 1
         return self.calls
-
-
-@pytest.fixture(autouse=True)
-def cache_on(settings):
-    settings.PAGE_CACHE_SECONDS = 60
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def request_for(user, path="/bloggar/", query=""):

@@ -4,7 +4,6 @@ once when what they show changes."""
 
 import pytest
 from django.contrib.auth.models import Group, Permission
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import GroupPagePermission, Page, Site
@@ -13,17 +12,9 @@ from arena.demo.seed import ensure_home_page, seed_arena_pages
 from arena.models import SiteSettings
 from tests.factories import UserFactory
 
-pytestmark = [pytest.mark.django_db, pytest.mark.redis]
+pytestmark = [pytest.mark.usefixtures("caches_on"), pytest.mark.django_db, pytest.mark.redis]
 
 USER_BAR = "<wagtail-userbar"
-
-
-@pytest.fixture(autouse=True)
-def empty_cache(settings):
-    settings.PAGE_CACHE_SECONDS = 60  # the frame's cache is on with the page cache
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

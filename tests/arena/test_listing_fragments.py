@@ -4,7 +4,6 @@ may see never reaches another, what is personal stays outside, and publishing sh
 import datetime
 
 import pytest
-from django.core.cache import cache
 
 from arena.demo.seed import ensure_home_page
 from arena.library.demo import ensure_library_page, ensure_staff_collection
@@ -13,15 +12,7 @@ from arena.projects.setup import ensure_projects_section
 from tests.arena.projects_helpers import create_project
 from tests.factories import DocumentFactory, OrganisationFactory, UserFactory
 
-pytestmark = [pytest.mark.django_db, pytest.mark.redis]
-
-
-@pytest.fixture(autouse=True)
-def caches_on(settings):
-    settings.PAGE_CACHE_SECONDS = 300
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = [pytest.mark.usefixtures("caches_on"), pytest.mark.django_db, pytest.mark.redis]
 
 
 @pytest.fixture

@@ -11,15 +11,7 @@ from arena.demo.seed import ensure_home_page, seed_arena_pages
 from arena.models import StandardPage
 from tests.factories import SuperUserFactory, UserFactory
 
-pytestmark = [pytest.mark.django_db, pytest.mark.redis]
-
-
-@pytest.fixture(autouse=True)
-def caches_on(settings):
-    settings.PAGE_CACHE_SECONDS = 60
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = [pytest.mark.usefixtures("caches_on"), pytest.mark.django_db, pytest.mark.redis]
 
 
 @pytest.fixture

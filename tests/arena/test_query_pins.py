@@ -3,7 +3,6 @@ an analyst, with warm caches (the second request), and flat as the site grows. T
 (tests/<app>/test_query_pins*.py)."""
 
 import pytest
-from django.core.cache import cache
 from django.test import Client
 from wagtail.models import Site
 
@@ -12,7 +11,7 @@ from arena.models import StandardPage
 from arena.roles import ANALYSTS, ensure_role_groups
 from tests.factories import OrganisationFactory, UserFactory
 
-pytestmark = [pytest.mark.django_db, pytest.mark.redis]
+pytestmark = [pytest.mark.usefixtures("caches_on"), pytest.mark.django_db, pytest.mark.redis]
 
 # Warm: anonymous visitors get the cached page (no query); signed-in visitors pay for their user (sessions are
 # cached) and the page itself (its address is cached, arena.page_routing); the accessibility statement also reads
@@ -33,14 +32,6 @@ WARM_QUERIES = {
 }
 # A path that leads nowhere is looked up in the page tree every time (unknown addresses are not cached).
 NOT_FOUND_QUERIES = {"anonymous": 3, "staff": 4, "analyst": 4}
-
-
-@pytest.fixture(autouse=True)
-def caches_on(settings):
-    settings.PAGE_CACHE_SECONDS = 300
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def build_site(extra_pages):

@@ -4,24 +4,15 @@ post are cached per audience at the page's content version. What changes content
 
 import pytest
 from django.contrib.auth.models import Group
-from django.core.cache import cache
 from django.test import Client
 
 from blogs.services import add_comment
 from tests.blogs.factories import PersonFactory, create_post, restrict
 from tests.factories import UserFactory
 
-pytestmark = [pytest.mark.django_db, pytest.mark.redis]
+pytestmark = [pytest.mark.usefixtures("caches_on"), pytest.mark.django_db, pytest.mark.redis]
 
 INDEX = "/bloggar/"
-
-
-@pytest.fixture(autouse=True)
-def fragment_cache(settings):
-    settings.PAGE_CACHE_SECONDS = 300
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -4,22 +4,13 @@ and publishing a post or writing a comment shows on the start page at once for e
 
 import pytest
 from django.contrib.auth.models import Group
-from django.core.cache import cache
 from django.test import Client
 
 from blogs.services import add_comment
 from tests.blogs.factories import create_post, restrict
 from tests.factories import UserFactory
 
-pytestmark = [pytest.mark.django_db, pytest.mark.redis]
-
-
-@pytest.fixture(autouse=True)
-def fragment_cache(settings):
-    settings.PAGE_CACHE_SECONDS = 60
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = [pytest.mark.usefixtures("caches_on"), pytest.mark.django_db, pytest.mark.redis]
 
 
 def signed_in(user):

@@ -6,7 +6,6 @@ because the personal parts of the registration page stay outside the fragments."
 import datetime
 
 import pytest
-from django.core.cache import cache
 from django.test import Client
 
 from conferences.models import Session
@@ -16,17 +15,9 @@ from tests.conferences.factories import PersonFactory, at, create_session
 from tests.factories import UserFactory
 from tests.helpers.registrations import open_edition
 
-pytestmark = [pytest.mark.django_db, pytest.mark.redis]
+pytestmark = [pytest.mark.usefixtures("caches_on"), pytest.mark.django_db, pytest.mark.redis]
 
 OCT_20 = datetime.date(2021, 10, 20)
-
-
-@pytest.fixture(autouse=True)
-def fragment_cache(settings):
-    settings.PAGE_CACHE_SECONDS = 300
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

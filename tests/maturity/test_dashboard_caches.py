@@ -4,7 +4,6 @@ anyone the access rule (maturity.access) would not show it to, whoever asked fir
 
 import pytest
 from django.contrib.auth.models import Permission
-from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
 
@@ -14,20 +13,12 @@ from tests.factories import UserFactory, add_writer
 from tests.helpers.maturity_data import STRUCTURE, analyst_user, scenario
 from tests.maturity.factories import csv_bytes
 
-pytestmark = [pytest.mark.django_db, pytest.mark.redis]
+pytestmark = [pytest.mark.usefixtures("caches_on"), pytest.mark.django_db, pytest.mark.redis]
 
 A_TOTAL = "45,5\u00a0%"  # org_a's own total in 2021 (scenario())
 A_ROW = ">Förskoleförvaltningen</a></th>"
 B_ROW = ">Stadsbyggnadsförvaltningen</a></th>"
 TABLE = 'class="organisation-table"'
-
-
-@pytest.fixture(autouse=True)
-def caches_on(settings):
-    settings.PAGE_CACHE_SECONDS = 300
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
