@@ -4,7 +4,7 @@ an analyst, with warm caches (the second request), and flat as the site grows. T
 
 import pytest
 from django.test import Client
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from arena.demo.seed import ensure_home_page, seed_arena_pages, seed_site_settings
 from arena.models import StandardPage
@@ -106,3 +106,51 @@ def test_a_new_organisation_is_on_the_cached_start_page_at_once():
     assert "Nämnden för testverksamhet" not in client.get("/").content.decode()
     OrganisationFactory(name="Nämnden för testverksamhet", kind="forvaltning")
     assert "Nämnden för testverksamhet" in client.get("/").content.decode()
+
+
+# The arena's other public page types and views, on the demo's consultations, library and open data.
+MORE_WARM_QUERIES = {
+    # Open or closed by the clock, so not cached for signed-in visitors: the user, the page, its form fields and one
+    # more page read.
+    "consultation": {"anonymous": 0, "staff": 4, "analyst": 4},
+    # Anonymous visitors are sent to the login page (not cached: /konto/); the form is personal.
+    "proposal form": {"anonymous": 1, "staff": 3, "analyst": 3},
+    # The user, the page, the collections closed to the user, the document and its focus areas, and the
+    # restrictions of the related pages it links to.
+    "library document": {"anonymous": 0, "staff": 7, "analyst": 7},
+    "open data": {"anonymous": 0, "staff": 4, "analyst": 4},
+}
+
+
+@pytest.fixture
+def more_pages():
+    from arena.consultations.demo import seed_consultation_demo
+    from arena.library.demo import seed_library
+    from arena.models import ArenaDocument, ConsultationPage
+    from arena.projects.setup import ensure_index
+
+    home = build_site(extra_pages=0)
+    seed_consultation_demo(home)
+    seed_library(home, organisations=[])
+    ensure_index(home)
+    consultation = ConsultationPage.objects.live().order_by("pk").first()
+    document = ArenaDocument.objects.order_by("pk").first()
+    library = Page.objects.get(slug="material").specific
+    return {
+        "consultation": consultation.url,
+        "proposal form": "/forandringsprojekt/foresla/",
+        "library document": library.document_url(document),
+        "open data": "/oppna-data/",
+    }
+
+
+@pytest.mark.parametrize("audience", ["anonymous", "staff", "analyst"])
+def test_the_other_page_types_are_pinned(more_pages, audience, django_assert_max_num_queries):
+    client = client_for(audience)
+    counts = {}
+    for name, path in more_pages.items():
+        response = client.get(path, follow=True)
+        assert response.status_code == 200, path
+        final = response.redirect_chain[-1][0] if response.redirect_chain else path
+        counts[name] = warm_count(client, final, django_assert_max_num_queries)
+    assert counts == {name: pins[audience] for name, pins in MORE_WARM_QUERIES.items()}
