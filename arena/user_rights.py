@@ -65,23 +65,34 @@ def has_perm(user, permission):
 
 
 def _rights(user):
-    """Everything above for one user, worked out together (three queries) once per version of the rights, and read
-    from the cache once per request (arena.request_memo)."""
+    """The user's cached answers, as one cache entry read once per request (arena.request_memo). Each answer is
+    worked out the first time it is asked for (no query spent on one that is never asked) and stored in the entry
+    until the rights version changes."""
 
-    def cached_rights():
+    def cached_entry():
         key = f"user-rights:{SHAPE}:{request_memo.cache_get(VERSION_KEY, 0)}:{user.pk}"
-        rights = cache.get(key)
-        if rights is None:
-            rights = {
-                "edits_pages": user.has_perm("wagtailadmin.access_admin")  # reads every permission, kept below
-                and GroupPagePermission.objects.filter(group__user=user).exists(),
-                "groups": sorted(user.groups.values_list("pk", flat=True)),
-                "permissions": frozenset(user.get_all_permissions()),
-            }
-            cache.set(key, rights, CACHE_SECONDS)
-        return rights
+        return _Rights(key, cache.get(key) or {}, user)
 
-    return request_memo.memoised(f"user-rights:{user.pk}", cached_rights)
+    return request_memo.memoised(f"user-rights:{user.pk}", cached_entry)
+
+
+class _Rights:
+    COMPUTE = {
+        "edits_pages": lambda user: (
+            user.has_perm("wagtailadmin.access_admin") and GroupPagePermission.objects.filter(group__user=user).exists()
+        ),
+        "groups": lambda user: sorted(user.groups.values_list("pk", flat=True)),
+        "permissions": lambda user: frozenset(user.get_all_permissions()),
+    }
+
+    def __init__(self, key, answers, user):
+        self.key, self.answers, self.user = key, answers, user
+
+    def __getitem__(self, name):
+        if name not in self.answers:
+            self.answers[name] = self.COMPUTE[name](self.user)
+            cache.set(self.key, self.answers, CACHE_SECONDS)
+        return self.answers[name]
 
 
 def forget_all(**kwargs):
