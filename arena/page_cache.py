@@ -112,14 +112,21 @@ def normalised_query(request):
 
 
 def _use_only_read_parameters(request):
+    if not request.META.get("QUERY_STRING"):
+        return
     query = normalised_query(request)
     request.META["QUERY_STRING"] = query
     request.GET = QueryDict(query)
 
 
+# Bumped when what an entry holds changes (2: responses carry their CSP and Permissions-Policy headers), so a
+# deployment never serves entries of the old shape.
+ENTRY_PREFIX = "page-v2:"
+
+
 def _key(request):
     raw = f"{request.get_host()}|{request.get_full_path()}"
-    return "page:" + hashlib.sha256(raw.encode()).hexdigest()
+    return ENTRY_PREFIX + hashlib.sha256(raw.encode()).hexdigest()
 
 
 def _renders_cached_parts(request):

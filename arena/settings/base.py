@@ -60,12 +60,13 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "arena.request_memo.RequestMemoMiddleware",  # cache answers read once per request
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Outside the page cache, so cached pages get the headers too.
-    "arena.csp.AreaCSPMiddleware",
-    "django_permissions_policy.PermissionsPolicyMiddleware",
     # Outside the page cache, so searches it answers are counted too (arena/search/counting.py).
     "arena.search.counting.SearchCountMiddleware",
     "arena.page_cache.AnonymousPageCacheMiddleware",
+    # Inside the page cache: a cached page is stored with its policy headers, so a hit does not build them again
+    # (the policies are the same for every anonymous page, and a page's HTML and its CSP stay together).
+    "arena.csp.AreaCSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

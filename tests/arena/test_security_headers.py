@@ -85,6 +85,19 @@ def test_every_response_has_the_permissions_policy(client, public_page):
         assert '"https://www.youtube.com"' in features["fullscreen"], url
 
 
+@pytest.mark.usefixtures("caches_on")
+def test_a_page_from_the_anonymous_cache_carries_both_policies(client, public_page):
+    """The policies are stored with a cached page (the cache sits outside the policy middleware): a hit, which runs
+    no view and no inner middleware, sends them exactly as the render did."""
+    rendered = client.get(public_page.url)
+    cached = client.get(public_page.url)
+    assert (rendered["X-Page-Cache"], cached["X-Page-Cache"]) == ("miss", "hit")
+    assert cached["Content-Security-Policy"] == rendered["Content-Security-Policy"]
+    assert directives(cached)["script-src"] == ["'self'"]
+    assert cached["Permissions-Policy"] == rendered["Permissions-Policy"]
+    assert "camera=()" in cached["Permissions-Policy"]
+
+
 @pytest.mark.django_db
 def test_the_admin_gets_its_own_policy(client):
     client.force_login(SuperUserFactory())
