@@ -5,10 +5,20 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
-from wagtail.models import Collection, CollectionViewRestriction, GroupPagePermission, Page, PageViewRestriction, Site
+from wagtail.models import (
+    Collection,
+    CollectionViewRestriction,
+    GroupPagePermission,
+    Page,
+    PageViewRestriction,
+    Site,
+    TaskState,
+    WorkflowState,
+)
 from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.users.models import UserProfile
 
-from arena import page_cache, site_pages, user_rights
+from arena import page_cache, site_pages, user_rights, userbar
 from arena.models import ArenaDocument, FocusArea, Organisation, Person, SiteSettings
 from arena.projects import signals as projects_signals
 
@@ -83,6 +93,15 @@ def forget_user_rights(sender, action=None, **kwargs):
         user_rights.forget_all()
 
 
+USERBAR_SOURCES = (Page, WorkflowState, TaskState, UserProfile)
+
+
+def forget_userbars(sender, instance=None, created=False, **kwargs):
+    # A profile made with its defaults (Wagtail makes one as it first renders the bar) changes nothing shown.
+    if isinstance(instance, USERBAR_SOURCES) and not (created and isinstance(instance, UserProfile)):
+        userbar.forget_all()
+
+
 def connect():
     """Connect the handlers above (from the AppConfig's ready(); connecting a function twice is a no-op)."""
     user_model = get_user_model()
@@ -119,4 +138,8 @@ def connect():
     # A site's host name or root page decides which page every address leads to (arena.page_routing).
     post_save.connect(purge_on_delete, sender=Site)
     post_delete.connect(purge_on_delete, sender=Site)
+    # What the cached user bar offers an editor (arena.userbar): any page's draft, owner and lock, a page's workflow
+    # (moderators may edit a page in their task) and the editor's admin language.
+    post_save.connect(forget_userbars)
+    post_delete.connect(forget_userbars)
     projects_signals.connect()  # change projects: mail followers about new updates

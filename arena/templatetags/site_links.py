@@ -8,7 +8,7 @@ from wagtail.models import Site
 
 from arena.site_frame import frame_for
 from arena.site_pages import site_pages as find_site_pages
-from arena.user_rights import may_edit_pages as user_may_edit_pages
+from arena.userbar import userbar_html
 
 register = template.Library()
 
@@ -30,10 +30,9 @@ def site_frame(context):
 
 
 @register.simple_tag(takes_context=True)
-def may_edit_pages(context):
-    """Whether the visitor may edit pages, so the page shows Wagtail's user bar (cached, arena.user_rights)."""
-    request = context.get("request")
-    return request is not None and user_may_edit_pages(request.user)
+def page_userbar(context):
+    """Wagtail's user bar for editors who may edit some page, cached per editor and page (arena.userbar)."""
+    return userbar_html(context, context.get("page"))
 
 
 @register.simple_tag(takes_context=True)
