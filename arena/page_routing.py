@@ -7,13 +7,17 @@ Signed-in visitors, whom the anonymous page cache never serves, pay them all.
 
 Here the answer is cached under the anonymous page cache's generation (arena.page_cache), which every change that
 can move an address bumps: publishing, unpublishing, moving and deleting a page, changing a site or a view
-restriction (arena.signals). A cached route is only where to look, never the page: the page itself is read fresh
-(one query, its specific class known), so a page unpublished or deleted a moment ago is never served. Addresses
-that lead nowhere are not cached, so random paths cannot fill the cache.
+restriction (arena.signals). A route's entry holds the page itself too, as it was read (with the relations its type
+names in `routing_select_related`): reading a page of a specific type costs several milliseconds of SQL and model
+building, unpickling it a few hundredths. So that the copy is always the page's current row, route entries are also
+keyed by SAVES_KEY, which every save or deletion of any page bumps (drafts, locks and owners too; arena.signals).
+A change that bypasses Django's signals (a bulk `.update()`) shows only at the next purge, as with the anonymous
+page cache. Addresses that lead nowhere are not cached, so random paths cannot fill the cache.
 """
 
+import time
+
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import DatabaseError
 from django.http import Http404
@@ -23,8 +27,25 @@ from wagtail.models import Page, PageViewRestriction, Site
 from arena import page_cache, request_memo
 
 CACHE_SECONDS = 60 * 60  # a safety net: a purge gives every entry a new key at once
+SAVES_KEY = "page-routing:page-saves"
+ROUTE_SHAPE = 2  # part of a route's key: entries of an earlier release (without the page) are never read
 NO_SITE = "none"
 NO_SITE_PREFIXES = ("/admin/", "/healthz", "/django-admin/", "/static/")  # views that never ask for the site
+
+
+request_memo.register_version_key(SAVES_KEY)
+
+
+def saves_version():
+    """Bumped by every save or deletion of a page: whatever is cached from page rows (the routes' pages, editors'
+    user bars) puts it in its key."""
+    return request_memo.cache_get(SAVES_KEY, 0)
+
+
+def forget_saved_pages():
+    version = time.time_ns()
+    cache.set(SAVES_KEY, version, None)
+    request_memo.remember(SAVES_KEY, version)
 
 
 def _enabled():
@@ -61,7 +82,10 @@ def route(request, path):
         return Page.route_for_request(request, path)
     components = [component for component in path.split("/") if component]
     site_key = _site_key(request)
-    route_key = f"page-routing:route:{page_cache.generation()}:{_host(request)}:{'/'.join(components)}"
+    route_key = (
+        f"page-routing:route:{ROUTE_SHAPE}:{page_cache.generation()}:{saves_version()}:{_host(request)}:"
+        + "/".join(components)
+    )
     restrictions_key = _restrictions_key()
     found = cache.get_many([site_key, route_key, restrictions_key])
     if restrictions_key in found:
@@ -80,8 +104,9 @@ def route(request, path):
     if result is None:
         result = Page.route_for_request(request, path)
         if result is not None:
-            page = result[0]
-            cache.set(route_key, (page.pk, page.content_type_id, page.depth - site.root_page.depth), CACHE_SECONDS)
+            page = _read(type(result[0]), result[0].pk)
+            if page is not None:
+                cache.set(route_key, (page, page.depth - site.root_page.depth), CACHE_SECONDS)
     request._wagtail_route_for_request = result  # where Page.route_for_request keeps its answer
     return result
 
@@ -108,20 +133,19 @@ class CachedSiteMiddleware:
 
 
 def _route_from(entry, request, components):
-    """Route the rest of the path from the page the cache remembers (one query), or None to ask Wagtail again."""
-    page_pk, content_type_id, depth_below_root = entry
-    model = ContentType.objects.get_for_id(content_type_id).model_class()  # Django keeps content types in memory
-    if model is None:
-        return None
-    # A page type may name the relations its page always shows (e.g. a change project's organisation and contact),
-    # read with it in the same query, as its parent's route would.
-    page = model.objects.filter(pk=page_pk).select_related(*getattr(model, "routing_select_related", ())).first()
-    if page is None:
-        return None
+    """Route the rest of the path (a routable page's own sub-paths) from the page the cache holds, or None to ask
+    Wagtail again."""
+    page, depth_below_root = entry
     try:
         return page.route(request, components[depth_below_root:])
     except Http404:
         return None
+
+
+def _read(model, pk):
+    """The page as a route's entry keeps it: its specific type, with the relations the type always shows (e.g. a
+    change project's organisation and contact), read in one query as a parent's listing would."""
+    return model.objects.filter(pk=pk).select_related(*getattr(model, "routing_select_related", ())).first()
 
 
 def view_restrictions(page):

@@ -18,7 +18,7 @@ from wagtail.models import (
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.users.models import UserProfile
 
-from arena import page_cache, site_pages, user_rights, userbar
+from arena import page_cache, page_routing, site_pages, user_rights, userbar
 from arena.models import ArenaDocument, FocusArea, Organisation, Person, SiteSettings
 from arena.projects import signals as projects_signals
 
@@ -93,12 +93,14 @@ def forget_user_rights(sender, action=None, **kwargs):
         user_rights.forget_all()
 
 
-USERBAR_SOURCES = (Page, WorkflowState, TaskState, UserProfile)
+def forget_saved_page(sender, instance=None, **kwargs):
+    if isinstance(instance, Page):
+        page_routing.forget_saved_pages()
 
 
 def forget_userbars(sender, instance=None, created=False, **kwargs):
     # A profile made with its defaults (Wagtail makes one as it first renders the bar) changes nothing shown.
-    if isinstance(instance, USERBAR_SOURCES) and not (created and isinstance(instance, UserProfile)):
+    if not (created and isinstance(instance, UserProfile)):
         userbar.forget_all()
 
 
@@ -120,6 +122,9 @@ def connect():
     post_save.connect(purge_on_site_settings_change, sender=SiteSettings)
     post_save.connect(purge_on_shared_content_change, sender=FocusArea)
     post_save.connect(purge_on_shared_content_change, sender=Person)
+    # Deleting a person or focus area clears the pages' references by a bulk update, which sends no page signal.
+    post_delete.connect(purge_on_delete, sender=Person)
+    post_delete.connect(purge_on_delete, sender=FocusArea)
     post_save.connect(document_saved, sender=ArenaDocument)
     post_delete.connect(purge_on_delete, sender=ArenaDocument)
     post_save.connect(purge_on_shared_content_change, sender=CollectionViewRestriction)
@@ -138,8 +143,13 @@ def connect():
     # A site's host name or root page decides which page every address leads to (arena.page_routing).
     post_save.connect(purge_on_delete, sender=Site)
     post_delete.connect(purge_on_delete, sender=Site)
-    # What the cached user bar offers an editor (arena.userbar): any page's draft, owner and lock, a page's workflow
-    # (moderators may edit a page in their task) and the editor's admin language.
-    post_save.connect(forget_userbars)
-    post_delete.connect(forget_userbars)
+    # The pages kept with cached routes (arena.page_routing) and editors' user bars are those of the current rows:
+    # any saved page (a draft, a new owner, a lock) gives them new keys.
+    post_save.connect(forget_saved_page)
+    post_delete.connect(forget_saved_page)
+    # What the cached user bar offers an editor besides (arena.userbar): moderators may edit a page in their task,
+    # and the bar speaks the editor's admin language.
+    for model in (WorkflowState, TaskState, UserProfile):
+        post_save.connect(forget_userbars, sender=model)
+        post_delete.connect(forget_userbars, sender=model)
     projects_signals.connect()  # change projects: mail followers about new updates

@@ -7,8 +7,9 @@ may still be added) and the page's workflow (a moderator may edit a page in thei
 - the user, whether they are a superuser, and the user's rights version (any change to groups or permissions,
   arena.user_rights);
 - the page-cache generations of the page's path (publishing and moving pages purge them, arena.page_cache);
-- VERSION_KEY, bumped when any page is saved or deleted (drafts, owners and locks too), a workflow or task state
-  changes, or a user's admin profile changes (arena.signals). Editors save far less often than they read.
+- the version of saved pages (arena.page_routing.saves_version: any page saved or deleted, drafts, owners and
+  locks too) and VERSION_KEY, bumped when a workflow or task state or a user's admin profile changes
+  (arena.signals). Editors save far less often than they read.
 
 It is personal, so it is keyed by the user, unlike the fragments shared by an audience (arena.fragments). Previews
 and revision views render it uncached.
@@ -20,7 +21,7 @@ from django.core.cache import cache
 from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
 from wagtail.models import Page
 
-from arena import fragments, request_memo, user_rights
+from arena import fragments, page_routing, request_memo, user_rights
 
 VERSION_KEY = "userbar-version"
 
@@ -41,6 +42,7 @@ def userbar_html(context, page):
         user.is_superuser,
         request_memo.cache_get(user_rights.VERSION_KEY, 0),
         request_memo.cache_get(VERSION_KEY, 0),
+        page_routing.saves_version(),
         page.pk,
     )
     return fragments.cached(request, "userbar", lambda: wagtailuserbar(context), per_audience=False, vary=vary)
