@@ -18,6 +18,7 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils.functional import SimpleLazyObject
 
 from arena import page_cache
 from arena.user_rights import audience_of
@@ -56,3 +57,9 @@ def cached(request, name, compute, *, per_audience=True, vary=(), path=None):
         value = compute()
         cache.set(key, value, settings.PAGE_CACHE_SECONDS)
     return value
+
+
+def lazy(request, name, compute, **kwargs):
+    """cached(...), read from the cache only when first used. Data that a cached template fragment renders (a page of
+    model instances costs milliseconds to unpickle) is then never loaded while the fragment itself is a hit."""
+    return SimpleLazyObject(lambda: cached(request, name, compute, **kwargs))

@@ -42,3 +42,9 @@ def frozen(page):
     page.paginator.num_pages  # noqa: B018 - computes and keeps the count and the number of pages
     page.paginator.object_list = ()
     return page
+
+
+def head(page):
+    """What a listing shows of its page outside the cached list (the title's "page 2 of 5"), apart from the objects:
+    cached on its own, it spares loading the cached page of objects when the list's HTML is cached too."""
+    return {"number": page.number, "num_pages": page.paginator.num_pages, "count": page.paginator.count}

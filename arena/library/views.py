@@ -3,14 +3,16 @@
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
-from arena import fragments
+from arena import fragments, pagination
 from arena.library import queries
 from arena.library.forms import LibraryFilterForm
 from arena.pagination import frozen, paginate
 
 DOCUMENTS_PER_PAGE = 20
+LISTING_NAMES = ("documents", "organisations", "focus_areas", "years")  # library_index's listing()
 
 
 def library_index(request, page):
@@ -29,11 +31,16 @@ def library_index(request, page):
             "years": list(queries.document_years(visible)),
         }
 
-    context = page.get_context(request)
     # What the user may see of the library, cached per audience at the content version (arena.fragments: saving or
-    # deleting a document purges it, as it purges the page cache).
+    # deleting a document purges it, as it purges the page cache), and read from the cache only when the template's
+    # fragment is a miss. The title's page numbers are cached on their own (computing them 404s a page past the end).
+    cached_listing = fragments.lazy(request, "library-listing", listing)
+    context = page.get_context(request)
     context.update(
-        fragments.cached(request, "library-listing", listing),
+        {name: SimpleLazyObject(lambda name=name: cached_listing[name]) for name in LISTING_NAMES},
+        listing_head=fragments.cached(
+            request, "library-listing-head", lambda: pagination.head(cached_listing["documents"])
+        ),
         filter_form=form,
         active_filters={key: value for key, value in form.cleaned_data.items() if value},
     )

@@ -15,7 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from arena import fragments
+from arena import fragments, pagination
 from arena.pagination import frozen, paginate
 from arena.projects import queries, services
 from arena.projects.forms import ProjectFilterForm, ProposalForm
@@ -47,9 +47,13 @@ def project_index(request, page):
         )
         return frozen(paginate(request, projects, PROJECTS_PER_PAGE))
 
+    # The page of projects is read from the cache only when the template's fragment is a miss; the title's page
+    # numbers are cached on their own (computing them runs the listing, which 404s a page past the end).
+    projects = fragments.lazy(request, "project-list", listing)
     context = page.get_context(request)
     context.update(
-        projects=fragments.cached(request, "project-list", listing),
+        projects=projects,
+        listing_head=fragments.cached(request, "project-list-head", lambda: pagination.head(projects)),
         filter_form=form,
         active_filters=[(form[name], form[name].data) for name in filters],
         **choices,

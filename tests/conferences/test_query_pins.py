@@ -24,20 +24,20 @@ OCT_20 = datetime.date(2021, 10, 20)
 
 # Page type -> audience -> queries of a warm request (PAGE_CACHE_SECONDS=300, real Redis).
 PINS = {
-    "series": {"anonymous": 0, "staff": 2, "analyst": 2},
-    "edition": {"anonymous": 0, "staff": 2, "analyst": 2},
-    "programme": {"anonymous": 0, "staff": 2, "analyst": 2},
-    "programme_filtered": {"anonymous": 0, "staff": 2, "analyst": 2},
-    "session": {"anonymous": 0, "staff": 2, "analyst": 2},
-    "speakers": {"anonymous": 0, "staff": 2, "analyst": 2},
-    "speaker": {"anonymous": 0, "staff": 2, "analyst": 2},
-    "recordings": {"anonymous": 0, "staff": 2, "analyst": 2},
-    "registration": {"anonymous": 1, "staff": 5, "analyst": 5},
-    "programme_ics": {"anonymous": 0, "staff": 2, "analyst": 2},
-    "programme_json": {"anonymous": 0, "staff": 2, "analyst": 2},
-    "schedule_xml": {"anonymous": 0, "staff": 2, "analyst": 2},
-    "schedule_json": {"anonymous": 0, "staff": 2, "analyst": 2},
-    "recordings_feed": {"anonymous": 0, "staff": 2, "analyst": 2},
+    "series": {"anonymous": 0, "staff": 1, "analyst": 1},
+    "edition": {"anonymous": 0, "staff": 1, "analyst": 1},
+    "programme": {"anonymous": 0, "staff": 1, "analyst": 1},
+    "programme_filtered": {"anonymous": 0, "staff": 1, "analyst": 1},
+    "session": {"anonymous": 0, "staff": 1, "analyst": 1},
+    "speakers": {"anonymous": 0, "staff": 1, "analyst": 1},
+    "speaker": {"anonymous": 0, "staff": 1, "analyst": 1},
+    "recordings": {"anonymous": 0, "staff": 1, "analyst": 1},
+    "registration": {"anonymous": 0, "staff": 4, "analyst": 4},
+    "programme_ics": {"anonymous": 0, "staff": 1, "analyst": 1},
+    "programme_json": {"anonymous": 0, "staff": 1, "analyst": 1},
+    "schedule_xml": {"anonymous": 0, "staff": 1, "analyst": 1},
+    "schedule_json": {"anonymous": 0, "staff": 1, "analyst": 1},
+    "recordings_feed": {"anonymous": 0, "staff": 1, "analyst": 1},
 }
 
 
