@@ -49,7 +49,8 @@ def key_for(request, name, *, per_audience=True, vary=(), path=None):
 
 def cached(request, name, compute, *, per_audience=True, vary=(), path=None):
     """compute()'s (picklable) result, from the cache when this audience has seen it at this content version."""
-    if settings.PAGE_CACHE_SECONDS <= 0:
+    if settings.PAGE_CACHE_SECONDS <= 0 or request.method not in ("GET", "HEAD"):
+        # A page rendered in answer to a POST (a form with errors) may show what was sent: never cached.
         return compute()
     key = key_for(request, name, per_audience=per_audience, vary=vary, path=path)
     value = cache.get(key)

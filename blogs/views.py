@@ -123,7 +123,11 @@ def post_context(request, post, comment_form=None):
         lambda: [link.person for link in post.post_authors.select_related("person", "person__organisation")]
     )
     comments = _cached(request, post, "comments", lambda: _comment_rows(queries.post_comments(post, request.user)))
+    # The comments' fragment is shared by the audience, except with a reader who wrote one of them (who gets no
+    # report button on it).
+    own = request.user.is_authenticated and any(row["author_id"] == request.user.pk for row in comments)
     return {
+        "comments_reader": request.user.pk if own else "",
         "space": space,
         "blog_index": blog_index,
         "comments": comments,

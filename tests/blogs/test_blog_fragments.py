@@ -78,21 +78,31 @@ def test_a_new_comment_shows_at_once_on_the_post_and_its_listings(
 
 
 def test_the_report_button_and_form_stay_personal(space_a, first_post, django_capture_on_commit_callbacks):
-    """The comments are cached as data; the report buttons (not on one's own comment) and the CSRF tokens are rendered
-    for each reader."""
+    """The comments are cached per audience, apart for a reader who wrote one (no report button on their own); the
+    CSRF tokens are rendered for each reader, outside the cached comments."""
     writer, reader = UserFactory(), UserFactory()
     with django_capture_on_commit_callbacks(execute=True):
         add_comment(writer, first_post, "Min egen kommentar.")
     writer_client, reader_client = signed_in(writer), signed_in(reader)
-    text_of(writer_client, first_post.url)  # fills the cache
+    text_of(reader_client, first_post.url)  # fills the audience's cache before the writer comes
     writer_page = text_of(writer_client, first_post.url)
     reader_page = text_of(reader_client, first_post.url)
     assert "Min egen kommentar." in writer_page and "Min egen kommentar." in reader_page
-    assert 'value="rapportera"' not in writer_page
-    assert 'value="rapportera"' in reader_page
+    assert 'form="kommentar-rapport"' not in writer_page
+    assert 'form="kommentar-rapport"' in reader_page
     writer_tokens = {line for line in writer_page.splitlines() if "csrfmiddlewaretoken" in line}
     reader_tokens = {line for line in reader_page.splitlines() if "csrfmiddlewaretoken" in line}
     assert writer_tokens and reader_tokens and not writer_tokens & reader_tokens
+
+
+def test_a_comment_form_with_errors_is_never_cached_for_others(space_a, first_post):
+    writer, reader = signed_in(UserFactory()), signed_in(UserFactory())
+    text_of(reader, first_post.url)
+    response = writer.post(first_post.url, {"body": ""})
+    assert response.status_code == 400
+    assert 'aria-invalid="true"' in response.content.decode()
+    assert 'aria-invalid="true"' not in text_of(reader, first_post.url)
+    assert 'aria-invalid="true"' not in text_of(writer, first_post.url)
 
 
 def test_a_staff_only_post_never_reaches_anonymous_visitors(space_a, author, first_post):
