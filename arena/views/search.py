@@ -3,6 +3,7 @@
 from dataclasses import dataclass, replace
 
 from django.shortcuts import render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
 from arena import fragments
@@ -14,6 +15,7 @@ from arena.search.suggestions import suggestion
 from arena.search_text import clean_search_text, has_control_characters
 
 RESULTS_PER_PAGE = 10
+RESULT_NAMES = ("outcome", "results", "shown", "suggestion", "promotions", "count", "facets")  # found()'s data
 MAX_QUERY_LENGTH = 200
 
 
@@ -53,10 +55,10 @@ def facet_group(request, key, heading, parameter, values):
 
 def found(request, text):
     """What the search finds as this visitor's audience sees it: the outcome, the result page and its excerpts, the
-    suggestion. Plain data, cached per audience at the content version (arena.fragments: whatever purges the page
-    cache, such as publishing a page or saving a document or a session, gives it a new key), so a repeated search
-    by anyone who may see the same costs no query. The key holds the query string's read parameters (q, typ,
-    organisation, sida)."""
+    facets' links, the suggestion. Plain data, cached per audience at the content version (arena.fragments: whatever
+    purges the page cache, such as publishing a page or saving a document or a session, gives it a new key), so a
+    repeated search by anyone who may see the same costs no query. The key holds the query string's read parameters
+    (q, typ, organisation, sida). Read from the cache only when the page's own fragment is a miss."""
 
     def compute():
         outcome = services.search(
@@ -70,46 +72,56 @@ def found(request, text):
         # The hits' whole text is only needed for the excerpts: the cached copy goes without it.
         outcome = replace(outcome, hits=[replace(hit, text="") for hit in outcome.hits])
         results = paginate(request, outcome.hits, RESULTS_PER_PAGE)
-        return {
-            "outcome": outcome,
-            "results": results,
-            "shown": list(zip(results.object_list, cut, strict=True)),  # (hit, excerpt)
-            "suggestion": suggestion(text) if outcome.total == 0 else None,
-        }
-
-    return fragments.cached(request, "search-results", compute)
-
-
-# Cached like any page: for anonymous visitors whole (arena.page_cache), for signed-in ones the results per audience
-# (found() above). Searches are still all counted: the response is marked, and arena.search.counting counts it
-# outside the page cache.
-def search(request):
-    query = request.GET.get("q", "").strip()
-    error = query_error(query)
-    if error:
-        query = ""
-    text = clean_search_text(query)  # the query itself is shown back to the visitor as typed
-    context = {"query": query, "error": error, "results": None, "outcome": None, "suggestion": None}
-    first_view = False
-    if text:
-        data = found(request, text)
-        outcome, results = data["outcome"], data["results"]
-        first_view = PAGE_PARAMETER not in request.GET and not (outcome.kind or outcome.organisation)
         filtered = bool(outcome.kind or outcome.organisation)  # promotions answer the search, not a facet
-        promotions = outcome.promotions if results.number == 1 and not filtered else []
         facets = [
             facet_group(request, "types", _("Content type"), services.TYPE_PARAMETER, outcome.types),
             facet_group(
                 request, "organisations", _("Organisation"), services.ORGANISATION_PARAMETER, outcome.organisations
             ),
         ]
-        context.update(
-            data,
-            promotions=promotions,
-            count=results.paginator.count + (0 if filtered else len(outcome.promotions)),
-            facets=[facet for facet in facets if facet.links],
-        )
+        return {
+            "outcome": outcome,
+            "results": results,
+            "shown": list(zip(results.object_list, cut, strict=True)),  # (hit, excerpt)
+            "suggestion": suggestion(text) if outcome.total == 0 else None,
+            "promotions": outcome.promotions if results.number == 1 and not filtered else [],
+            "count": results.paginator.count + (0 if filtered else len(outcome.promotions)),
+            "facets": [facet for facet in facets if facet.links],
+        }
+
+    return fragments.lazy(request, "search-results", compute)
+
+
+def head_of(data):
+    """What the page needs of a search outside its cached fragment: the title's page numbers, and whether the view
+    counts it (a new search: not filtered) and as found."""
+    outcome, results = data["outcome"], data["results"]
+    return {
+        "number": results.number,
+        "num_pages": results.paginator.num_pages,
+        "filtered": bool(outcome.kind or outcome.organisation),
+        "found": outcome.total > 0,
+    }
+
+
+# Cached like any page: for anonymous visitors whole (arena.page_cache), for signed-in ones the results per audience
+# (found() above), with the page's head apart, so a repeated search reads only the small head and the rendered
+# fragment. Searches are still all counted: the response is marked, and arena.search.counting counts it outside the
+# page cache.
+def search(request):
+    query = request.GET.get("q", "").strip()
+    error = query_error(query)
+    if error:
+        query = ""
+    text = clean_search_text(query)  # the query itself is shown back to the visitor as typed
+    context = {"query": query, "error": error, "head": None}
+    first_view = False
+    if text:
+        data = found(request, text)
+        head = fragments.cached(request, "search-head", lambda: head_of(data))
+        first_view = PAGE_PARAMETER not in request.GET and not head["filtered"]
+        context.update({name: SimpleLazyObject(lambda name=name: data[name]) for name in RESULT_NAMES}, head=head)
     response = render(request, "arena/search.html", context, status=400 if error else 200)
     if first_view:
-        mark_for_counting(response, text, found=context["outcome"].total > 0)
+        mark_for_counting(response, text, found=context["head"]["found"])
     return response
