@@ -171,7 +171,7 @@ def programme_page(request, page):
         has_filters=has_filters,
         focus_areas=FocusArea.objects.all(),
         # Subscribing keeps a calendar in step with the programme; the plain link downloads it once.
-        subscribe_url=webcal_url(page.route_url("programme_ics_route")),
+        subscribe_url=SimpleLazyObject(lambda: webcal_url(page.route_url("programme_ics_route"))),
     )
     return TemplateResponse(request, "conferences/programme_page.html", context, status=200 if is_valid else 400)
 
