@@ -3,8 +3,8 @@ from that cache, without running the view, is counted like one the view answered
 
 The search view marks a response that is a new search (not a further result page or a facet) with COUNT_HEADER:
 whether it found anything and the search text, URL-quoted. The mark is stored with the cached response; this
-middleware counts it (arena.search.statistics.record_search: one Redis increment) and takes it off every response,
-so visitors never see it.
+middleware counts it (arena.search.statistics.record_search: held briefly, then added to Redis) and takes it off
+every response, so visitors never see it.
 """
 
 from urllib.parse import quote, unquote

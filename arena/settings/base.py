@@ -340,6 +340,10 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("sv", "Svenska"), ("en", "English")]
 WAGTAIL_USER_TIME_ZONES = ["Europe/Stockholm"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = True
+# How long a process holds the searches it counted before adding them to Redis in one round trip
+# (arena.search.statistics): editors' reports lag by at most this much from what other processes hold.
+SEARCH_COUNTS_SEND_SECONDS = env_int("SEARCH_COUNTS_SEND_SECONDS", 2)
+
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "wagtail.search.backends.database",

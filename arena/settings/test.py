@@ -15,6 +15,9 @@ PUBLIC_BASE_URL = WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = "http://testserv
 ALLOWED_HOSTS = ["*"]
 # Tests count queries and assert on fresh renders; the page cache is tested on its own.
 PAGE_CACHE_SECONDS = int(env_str("TEST_PAGE_CACHE_SECONDS", "0"))
+# Searches reach the Redis counters at once, so a test sees each one (tests/arena/test_search_cache_and_counts.py
+# holds them on purpose).
+SEARCH_COUNTS_SEND_SECONDS = 0
 # Tests never run collectstatic, so staticfiles/ does not exist: without a STATIC_ROOT, WhiteNoise does not look
 # for it (and warn on every request). The live server serves static files from the finders.
 STATIC_ROOT = None

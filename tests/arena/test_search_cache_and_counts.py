@@ -86,6 +86,23 @@ def test_every_search_is_counted_once_also_when_the_page_cache_answers(client, h
     ]
 
 
+def test_a_process_holds_its_counts_briefly_and_sends_them_in_one_go(client, home, settings):
+    """In production a process adds its counts to Redis every SEARCH_COUNTS_SEND_SECONDS, one round trip for them
+    all; a flush (the beat task, a report) first sends what its own process holds, and none is lost or doubled."""
+    from arena.search import statistics
+
+    settings.SEARCH_COUNTS_SEND_SECONDS = 3600
+    statistics.send_held_counts()  # start the interval now
+    for _ in range(3):
+        search(client, "sparvagnar")  # one rendered, two from the page cache
+    assert statistics._redis().hlen(statistics._pending_key()) == 0  # held, not sent yet
+    settings.SEARCH_COUNTS_SEND_SECONDS = 0
+    search(client, "bussar")  # the interval has passed: this search sends everything held
+    assert statistics._redis().hlen(statistics._pending_key()) == 2
+    assert flush_search_counts() == 4
+    assert (hits("sparvagnar"), hits("bussar")) == (3, 1)
+
+
 def test_opening_a_report_moves_the_latest_searches_into_it(client, home):
     grant_arena_editor_pages(home)
     editor = UserFactory()
