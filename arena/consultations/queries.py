@@ -44,13 +44,14 @@ def listing(index_page, user, now=None):
     )
 
 
-def state_changes_within(index_page, seconds, now=None):
-    """Whether a consultation under the index opens or closes in the next `seconds` (the page cache's lifetime)."""
+def state_change_moments(index_page):
+    """Every moment a consultation under the index opens or closes, sorted: the listing's order and states change only
+    then, so between two moments it can be cached (arena.consultations.views)."""
+    moments = ConsultationPage.objects.live().child_of(index_page).values_list("opens_at", "closes_at")
+    return sorted({moment for pair in moments for moment in pair if moment is not None})
+
+
+def state_changes_within(moments, seconds, now=None):
+    """Whether one of the `moments` (state_change_moments) comes in the next `seconds` (the page cache's lifetime)."""
     now = now or timezone.now()
-    soon = now + timedelta(seconds=seconds)
-    return (
-        ConsultationPage.objects.live()
-        .child_of(index_page)
-        .filter(Q(opens_at__gt=now, opens_at__lte=soon) | Q(closes_at__gt=now, closes_at__lte=soon))
-        .exists()
-    )
+    return any(now < moment <= now + timedelta(seconds=seconds) for moment in moments)

@@ -5,29 +5,55 @@ POST is refused (403) with nothing saved. While open, a POST is checked in this 
 honeypot (a robot is shown the thank-you page and nothing is kept), the answers (400 with the form and its errors).
 """
 
+from bisect import bisect_right
+from functools import partial
+
 from django.conf import settings
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from arena import fragments, pagination
 from arena.consultations import queries, rate_limit, services
 from arena.models import ConsultationState
-from arena.pagination import paginate
+from arena.pagination import frozen, paginate
 
 CONSULTATIONS_PER_PAGE = 10
 
 
 def index_context(request, index_page):
-    return {"consultations": paginate(request, queries.listing(index_page, request.user), CONSULTATIONS_PER_PAGE)}
+    """The listing, cached per audience (arena.fragments) for as long as no consultation opens or closes: the key
+    holds how many of those moments have passed (`clock_epoch`), so the first request after one renders afresh.
+    The page of consultations is read only when the template's fragment is a miss; the title's page numbers are
+    cached apart."""
+    epoch = bisect_right(_moments(request, index_page), timezone.now())
+
+    def listing():
+        return frozen(paginate(request, queries.listing(index_page, request.user), CONSULTATIONS_PER_PAGE))
+
+    consultations = fragments.lazy(request, "consultation-listing", listing, vary=(epoch,))
+    head = fragments.cached(request, "consultation-listing-head", lambda: pagination.head(consultations), vary=(epoch,))
+    return {"consultations": consultations, "listing_head": head, "clock_epoch": epoch}
 
 
 def serve_index(request, index_page, response):
     """The index as Wagtail rendered it; kept out of the anonymous page cache when a consultation is about to open
     or close, so no visitor is shown a stale state."""
-    if queries.state_changes_within(index_page, settings.PAGE_CACHE_SECONDS):
+    if queries.state_changes_within(_moments(request, index_page), settings.PAGE_CACHE_SECONDS):
         add_never_cache_headers(response)
     return response
+
+
+def _moments(request, index_page):
+    """The index's opening and closing moments, cached for everyone at the content version (publishing a
+    consultation purges it) and kept on the request for its serve()."""
+    if not hasattr(request, "_consultation_moments"):
+        request._consultation_moments = fragments.cached(
+            request, "consultation-moments", partial(queries.state_change_moments, index_page), per_audience=False
+        )
+    return request._consultation_moments
 
 
 def _render(request, page, state, form=None, refusal=None, status=200):

@@ -496,6 +496,21 @@ def test_the_index_stays_out_of_the_page_cache_just_before_a_change(client, inde
     assert "X-Page-Cache" not in client.get("/inspel/")  # rendered afresh each time until the change
 
 
+@pytest.mark.redis
+def test_a_signed_in_visitor_sees_a_consultation_open_at_its_moment(client, index, settings, monkeypatch):
+    """The signed-in listing is cached until the next opening or closing moment, then rendered afresh at once."""
+    settings.PAGE_CACHE_SECONDS = 300
+    client.force_login(UserFactory())
+    opens_at = timezone.now() + timedelta(hours=2)
+    add_consultation(index, "Öppnar om två timmar", state="upcoming", opens_at=opens_at)
+    for _ in range(2):  # the second from the fragments
+        assert "Öppnar snart" in body_of(client.get("/inspel/"))
+    real_now = timezone.now
+    monkeypatch.setattr(timezone, "now", lambda: real_now() + timedelta(hours=2, seconds=1))
+    body = body_of(client.get("/inspel/"))
+    assert "Öppnar snart" not in body and "Öppet" in body
+
+
 def test_a_question_cannot_take_the_forms_own_field_names(index):
     from arena.models import ConsultationFormField
 

@@ -35,26 +35,25 @@ CONSULTATIONS = "/inspel/"
 
 # (caches, page, audience): the most queries one request may cost.
 # - "warm": the third request with the caches on. Anonymous pages come whole from the page cache. Signed-in ones pay
-#   the session's user (1) and, on a Wagtail page, the page itself (1: the cached routing reads it fresh); a project
-#   page also the user's own "following" (personal, never cached); /inspel/ its consultations (3: they open and close
-#   with the clock, which no purge follows, so they are not cached).
+#   the session's user (1; the page itself comes with its cached route); a project page also the user's own
+#   "following" (personal, never cached). /inspel/ is cached until its next opening or closing moment.
 # - "cold": every cache off, the same for 2 and for 12 of everything.
 PINS = {
     ("warm", SEARCH, "anonymous"): 0,
     ("warm", SEARCH, "staff"): 1,
     ("warm", SEARCH, "analyst"): 1,
     ("warm", PROJECTS, "anonymous"): 0,
-    ("warm", PROJECTS, "staff"): 2,
-    ("warm", PROJECTS, "analyst"): 2,
+    ("warm", PROJECTS, "staff"): 1,
+    ("warm", PROJECTS, "analyst"): 1,
     ("warm", PROJECT, "anonymous"): 0,
-    ("warm", PROJECT, "staff"): 3,
-    ("warm", PROJECT, "analyst"): 3,
+    ("warm", PROJECT, "staff"): 2,
+    ("warm", PROJECT, "analyst"): 2,
     ("warm", LIBRARY, "anonymous"): 0,
-    ("warm", LIBRARY, "staff"): 2,
-    ("warm", LIBRARY, "analyst"): 2,
+    ("warm", LIBRARY, "staff"): 1,
+    ("warm", LIBRARY, "analyst"): 1,
     ("warm", CONSULTATIONS, "anonymous"): 0,
-    ("warm", CONSULTATIONS, "staff"): 5,
-    ("warm", CONSULTATIONS, "analyst"): 5,
+    ("warm", CONSULTATIONS, "staff"): 1,
+    ("warm", CONSULTATIONS, "analyst"): 1,
     ("cold", SEARCH, "anonymous"): 21,
     ("cold", SEARCH, "staff"): 22,
     ("cold", SEARCH, "analyst"): 22,
