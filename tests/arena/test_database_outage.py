@@ -86,15 +86,20 @@ def test_the_error_handler_tells_an_outage_from_other_errors(rf):
 
 @pytest.mark.redis
 def test_a_cached_anonymous_page_is_still_served(client, about_page, page_cache):
+    never_visited = about_page.get_parent().add_child(instance=StandardPage(title="Kontakt", slug="kontakt")).url
     first = client.get("/om-arenan/")
     assert first.status_code == 200
     assert first["X-Page-Cache"] == "miss"
     with database_unreachable():
         cached = client.get("/om-arenan/")
-        uncached = client.get("/om-arenan/?sida=2")  # read by pages, so a key of its own: not cached yet
+        # Read by pages, so a key of its own and not cached yet; the page itself comes with its cached route.
+        other_variant = client.get("/om-arenan/?sida=2")
+        uncached = client.get(never_visited)  # neither the page nor its route is cached: the outage page
     assert cached.status_code == 200
     assert cached["X-Page-Cache"] == "hit"
     assert "Vad arenan är" in cached.content.decode()
+    assert other_variant.status_code == 200
+    assert "Vad arenan är" in other_variant.content.decode()
     assert uncached.status_code == 503
 
 

@@ -42,7 +42,7 @@ def about_page(db):
 def redis_page_keys():
     from django_redis import get_redis_connection
 
-    return set(get_redis_connection("default").scan_iter(match="*page:*", count=1000))
+    return set(get_redis_connection("default").scan_iter(match=f"*{page_cache.ENTRY_PREFIX}*", count=1000))
 
 
 def source_files():
