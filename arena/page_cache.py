@@ -18,7 +18,8 @@ and the current generations are read together, so a hit costs one cache round tr
 
 import hashlib
 import time
-from urllib.parse import urlsplit
+from operator import itemgetter
+from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
 from django.core.cache import cache
@@ -99,24 +100,21 @@ def _path_generation_key(path):
 def normalised_query(request):
     """The query string with only the parameters pages read, sorted by name (the order of one name's values is
     kept, as a view may read them as a list), identical pairs once."""
+    keep_all = request.path.startswith(ALL_PARAMETERS_PREFIXES)
     pairs = [
-        (name, value)
-        for name, values in request.GET.lists()
-        if request.path.startswith(ALL_PARAMETERS_PREFIXES) or name in READ_PARAMETERS
-        for value in values
+        (name, value) for name, values in request.GET.lists() if keep_all or name in READ_PARAMETERS for value in values
     ]
-    query = QueryDict(mutable=True)
-    for name, value in sorted(dict.fromkeys(pairs), key=lambda pair: pair[0]):
-        query.appendlist(name, value)
-    return query.urlencode()
+    return urlencode(sorted(dict.fromkeys(pairs), key=itemgetter(0)))
 
 
 def _use_only_read_parameters(request):
-    if not request.META.get("QUERY_STRING"):
+    raw = request.META.get("QUERY_STRING")
+    if not raw:
         return
     query = normalised_query(request)
-    request.META["QUERY_STRING"] = query
-    request.GET = QueryDict(query)
+    if query != raw:  # the usual query string (?q=…, ?sida=2) is already normalised: request.GET stays as parsed
+        request.META["QUERY_STRING"] = query
+        request.GET = QueryDict(query)
 
 
 # Bumped when what an entry holds changes (2: responses carry their CSP and Permissions-Policy headers), so a
@@ -125,7 +123,7 @@ ENTRY_PREFIX = "page-v2:"
 
 
 def _key(request):
-    raw = f"{request.get_host()}|{request.get_full_path()}"
+    raw = f"{request.get_host()}|{request.path}?{request.META.get('QUERY_STRING', '')}"
     return ENTRY_PREFIX + hashlib.sha256(raw.encode()).hexdigest()
 
 
@@ -151,9 +149,14 @@ def _is_cacheable_response(response):
     )
 
 
+CONDITIONAL_HEADERS = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE", "HTTP_IF_MATCH", "HTTP_IF_UNMODIFIED_SINCE")
+
+
 def _conditional(request, cached):
     """The cached response, or 304 when the request's If-None-Match/If-Modified-Since still match its ETag or
     Last-Modified (feeds set them): a hit skips the view, which would otherwise have answered 304 itself."""
+    if not any(header in request.META for header in CONDITIONAL_HEADERS):
+        return cached  # most requests: nothing to compare
     last_modified = cached.get("Last-Modified")
     return get_conditional_response(
         request,

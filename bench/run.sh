@@ -7,6 +7,10 @@
 # Before the load it times the maturity import of a generated answers file (bench/maturity.sh).
 #
 #   BENCH_SECONDS       seconds of load per URL, and again for the bare view before it (default 5)
+#   BENCH_ROUNDS        rounds of bare view + site per URL; the report gives the medians (default 1). Several
+#                       short rounds damp a burst of other work better than one long one.
+#   BENCH_URLS          the file of URLs to drive (default bench/urls.txt); another file's reports are named after
+#                       it (bench/results/latest-<scale>-<file>.txt), e.g. bench/urls-scale.txt
 #   BENCH_SCALE         "large": grow the demo first (bench/scale.py: 500 posts, 200 change projects and
 #                       documents, 5 maturity rounds x 44 organisations x 30 respondents); default "demo"
 #   BENCH_IMPORT_ROWS   answer rows in the maturity import benchmark (default 100000; 0 skips it)
@@ -25,7 +29,8 @@ cd "$ROOT"
 VENV_BIN="$ROOT/.venv/bin"
 PY="$VENV_BIN/python"
 RESULTS="$ROOT/bench/results"
-URLS_FILE="$ROOT/bench/urls.txt"
+URLS_FILE="${BENCH_URLS:-$ROOT/bench/urls.txt}"
+ROUNDS="${BENCH_ROUNDS:-1}"
 LUA="$ROOT/bench/report.lua"
 DURATION="${BENCH_SECONDS:-5}"
 SCALE="${BENCH_SCALE:-demo}"
@@ -43,6 +48,7 @@ die() {
 [ -x "$VENV_BIN/gunicorn" ] || die "gunicorn saknas i .venv; kör 'make install'."
 command -v wrk >/dev/null 2>&1 || die "wrk saknas; installera det med: sudo apt-get install wrk"
 [[ "$DURATION" =~ ^[1-9][0-9]{0,3}$ ]] || die "BENCH_SECONDS måste vara ett heltal 1-9999 (fick '$DURATION')."
+[[ "$ROUNDS" =~ ^[1-9][0-9]?$ ]] || die "BENCH_ROUNDS måste vara ett heltal 1-99 (fick '$ROUNDS')."
 [[ "$IMPORT_ROWS" =~ ^(0|[1-9][0-9]{0,6})$ ]] || die "BENCH_IMPORT_ROWS måste vara ett heltal 0-9999999 (fick '$IMPORT_ROWS')."
 [ -f "$URLS_FILE" ] || die "$URLS_FILE saknas."
 [[ "$SCALE" =~ ^(demo|large)$ ]] || die "BENCH_SCALE måste vara demo eller large (fick '$SCALE')."
@@ -269,6 +275,7 @@ drive() {
     fi
 }
 field() { printf '%s\n' "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"; }
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 row() { printf '%-*s | %-*s | %9s | %8s | %8s | %7s | %9s | %8s | %7s' "$width" "$1" "$uwidth" "$2" "$3" "$4" "$5" "$6" "$7" "$8" "$9"; }
 
 ROWS=()
@@ -279,23 +286,39 @@ for i in "${!PATHS[@]}"; do
     HEADERS=()
     if [ -n "${COOKIES[$i]}" ]; then
         HEADERS=(-H "Cookie: ${COOKIES[$i]}")
-        echo "bench: wrk ${DURATION}s bar vy, ${DURATION}s $path  (inloggad som $who)"
+        echo "bench: ${ROUNDS} x (wrk ${DURATION}s bar vy, ${DURATION}s $path)  (inloggad som $who)"
     else
-        echo "bench: wrk ${DURATION}s bar vy, ${DURATION}s $path"
+        echo "bench: ${ROUNDS} x (wrk ${DURATION}s bar vy, ${DURATION}s $path)"
     fi
-    # Interleaved: the bare view's figure for this URL is taken right before it, under the same conditions.
-    bare="$(drive "$BARE_BASE$path")"
-    line="$(drive "$BASE$path" ${HEADERS[@]+"${HEADERS[@]}"})"
-    # Requests wrk left queued in gunicorn would still run during the next URL's load: wait them out.
-    "$PY" -c "import urllib.request; urllib.request.urlopen('$BASE/healthz', timeout=120)" 2>/dev/null || true
-    bare_rps="$(field "$bare" rps)"
-    if [ -z "$line" ] || [ -z "$bare_rps" ]; then
-        ROWS+=("$(row "$path" "$who" "wrk fel" - - "${QUERIES[$i]}" "${bare_rps:--}" - -)")
+    # Interleaved: the bare view's figure for this URL is taken right before it, under the same conditions; with
+    # several rounds each figure is the median over the rounds.
+    BARE_RPS=()
+    RPS=()
+    P50=()
+    P95=()
+    SHARES=()
+    NON2XX=0
+    line=""
+    for _ in $(seq 1 "$ROUNDS"); do
+        bare="$(drive "$BARE_BASE$path")"
+        line="$(drive "$BASE$path" ${HEADERS[@]+"${HEADERS[@]}"})"
+        # Requests wrk left queued in gunicorn would still run during the next load: wait them out.
+        "$PY" -c "import urllib.request; urllib.request.urlopen('$BASE/healthz', timeout=120)" 2>/dev/null || true
+        bare_rps="$(field "$bare" rps)"
+        [ -n "$line" ] && [ -n "$bare_rps" ] || continue
+        rps="$(field "$line" rps)"
+        BARE_RPS+=("$bare_rps")
+        RPS+=("$rps")
+        P50+=("$(field "$line" p50_ms)")
+        P95+=("$(field "$line" p95_ms)")
+        SHARES+=("$(awk -v a="$rps" -v b="$bare_rps" 'BEGIN { if (b > 0) printf "%.1f", 100 * a / b; else print 0 }')")
+        NON2XX=$((NON2XX + $(field "$line" non2xx)))
+    done
+    if [ "${#RPS[@]}" -eq 0 ]; then
+        ROWS+=("$(row "$path" "$who" "wrk fel" - - "${QUERIES[$i]}" - - -)")
         continue
     fi
-    rps="$(field "$line" rps)"
-    share="$(awk -v a="$rps" -v b="$bare_rps" 'BEGIN { if (b > 0) printf "%.1f %%", 100 * a / b; else print "-" }')"
-    ROWS+=("$(row "$path" "$who" "$rps" "$(field "$line" p50_ms)" "$(field "$line" p95_ms)" "${QUERIES[$i]}" "$bare_rps" "$share" "$(field "$line" non2xx)")")
+    ROWS+=("$(row "$path" "$who" "$(median "${RPS[@]}")" "$(median "${P50[@]}")" "$(median "${P95[@]}")" "${QUERIES[$i]}" "$(median "${BARE_RPS[@]}")" "$(median "${SHARES[@]}") %" "$NON2XX")")
     socket_errors="$(field "$line" socket_errors)"
     if [ "${socket_errors:-0}" != "0" ]; then
         SOCKET_NOTES+=("$path: $socket_errors socket errors (connect/read/write/timeout)")
@@ -311,7 +334,8 @@ REPORT="$RESULTS/latest.txt"
     echo "database: $DB_LABEL"
     echo "cache:    $CACHE_LABEL"
     echo "scale:    $SCALE"
-    echo "load:     wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s per URL, the bare view first (as: - = anonymous, else the user's session)"
+    echo "load:     wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s per URL, the bare view first, $ROUNDS round(s), medians (as: - = anonymous, else the user's session)"
+    echo "urls:     ${URLS_FILE#"$ROOT"/}"
     echo "queries:  database queries of a warm request (the second of two, in one Django process)"
     echo "import:   $IMPORT_REPORT"
     echo
@@ -325,16 +349,21 @@ REPORT="$RESULTS/latest.txt"
     fi
 } >"$REPORT"
 
-cp "$REPORT" "$RESULTS/latest-$SCALE.txt"
+# Reports of another URL file are named after it, so they are compared with their own kind only.
+NAME_SUFFIX=""
+if [ "$URLS_FILE" != "$ROOT/bench/urls.txt" ]; then
+    NAME_SUFFIX="-$(basename "$URLS_FILE" .txt)"
+fi
+cp "$REPORT" "$RESULTS/latest-$SCALE$NAME_SUFFIX.txt"
 # With a run at the other scale on record, the report ends with the two side by side: pages whose share of the bare
 # view falls as the content grows (500 posts against 35) do work that grows with it.
 OTHER_SCALE=large
 [ "$SCALE" = large ] && OTHER_SCALE=demo
-if [ -f "$RESULTS/latest-$OTHER_SCALE.txt" ]; then
+if [ -f "$RESULTS/latest-$OTHER_SCALE$NAME_SUFFIX.txt" ]; then
     {
         echo
         echo "Compared with the last run at the other scale:"
-        "$PY" -m bench compare "$RESULTS/latest-demo.txt" "$RESULTS/latest-large.txt"
+        "$PY" -m bench compare "$RESULTS/latest-demo$NAME_SUFFIX.txt" "$RESULTS/latest-large$NAME_SUFFIX.txt"
     } >>"$REPORT"
 fi
 
