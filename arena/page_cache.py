@@ -28,6 +28,7 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import parse_http_date_safe
 
 from arena import request_memo
+from arena.page_cache_local import copies
 
 GENERATION_KEY = "page-cache-generation"
 PATH_GENERATION_PREFIX = "page-cache-path:"
@@ -66,6 +67,7 @@ def purge():
     generation = time.time_ns()
     cache.set(GENERATION_KEY, generation, None)
     request_memo.remember(GENERATION_KEY, generation)
+    copies.announce_purge()
 
 
 def generation():
@@ -91,6 +93,7 @@ def purge_urls(urls):
         cache.set_many(marks, 2 * max(settings.PAGE_CACHE_SECONDS, 1))
         for key, mark in marks.items():
             request_memo.remember(key, mark)
+        copies.announce_purge()  # every copy goes: a process keeps few, and purges are rare next to reads
 
 
 def _path_generation_key(path):
@@ -177,18 +180,26 @@ class AnonymousPageCacheMiddleware:
             _use_only_read_parameters(request)
         if not _is_cacheable_request(request):
             return self.get_response(request)
-        path_key = _path_generation_key(request.path)
         key = _key(request)
+        copy = copies.get(key)  # this process's copy (arena.page_cache_local): no round trip at all
+        if copy is not None:
+            response = _conditional(request, copy)
+            response["X-Page-Cache"] = "hit"
+            return response
+        epoch = copies.epoch()
+        path_key = _path_generation_key(request.path)
         found = cache.get_many([GENERATION_KEY, path_key, key])  # one round trip
         # Read before the view runs: a purge while it renders leaves the entry stale, never served.
         current = (found.get(GENERATION_KEY, 0), found.get(path_key, 0))
         entry = found.get(key)
         if entry is not None and entry[0] == current:
+            copies.keep(key, entry[1], epoch)
             response = _conditional(request, entry[1])
             response["X-Page-Cache"] = "hit"
             return response
         response = self.get_response(request)
         if _is_cacheable_response(response):
             cache.set(key, (current, response), settings.PAGE_CACHE_SECONDS)
+            copies.keep(key, response, epoch)
             response["X-Page-Cache"] = "miss"
         return response

@@ -325,7 +325,13 @@ for i in "${!PATHS[@]}"; do
     fi
 done
 
-REPORT="$RESULTS/latest.txt"
+# Reports of another URL file are named after it (latest-urls-scale.txt), so latest.txt keeps the full table and
+# runs are compared with their own kind only.
+NAME_SUFFIX=""
+if [ "$URLS_FILE" != "$ROOT/bench/urls.txt" ]; then
+    NAME_SUFFIX="-$(basename "$URLS_FILE" .txt)"
+fi
+REPORT="$RESULTS/latest$NAME_SUFFIX.txt"
 {
     echo "Kunskapsarenan benchmark $(date '+%Y-%m-%d %H:%M:%S %z')"
     echo "commit:   $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD 2>/dev/null || echo ' (+ local changes)')"
@@ -349,11 +355,6 @@ REPORT="$RESULTS/latest.txt"
     fi
 } >"$REPORT"
 
-# Reports of another URL file are named after it, so they are compared with their own kind only.
-NAME_SUFFIX=""
-if [ "$URLS_FILE" != "$ROOT/bench/urls.txt" ]; then
-    NAME_SUFFIX="-$(basename "$URLS_FILE" .txt)"
-fi
 cp "$REPORT" "$RESULTS/latest-$SCALE$NAME_SUFFIX.txt"
 # With a run at the other scale on record, the report ends with the two side by side: pages whose share of the bare
 # view falls as the content grows (500 posts against 35) do work that grows with it.
@@ -371,4 +372,4 @@ echo
 cat "$REPORT"
 cp "$REPORT" "$RESULTS/$(date '+%Y%m%d-%H%M%S').txt"
 echo
-echo "bench: resultat sparat i bench/results/latest.txt"
+echo "bench: resultat sparat i bench/results/latest$NAME_SUFFIX.txt"

@@ -145,6 +145,10 @@ else:
 
 # How long anonymous page responses stay in the cache; publishing anything clears them.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+# Each web process's copies of the page cache's hottest entries (arena/page_cache_local.py): how long a copy is kept
+# at most (0: no copies) and how many a process keeps (about 30 KB each).
+PAGE_CACHE_LOCAL_SECONDS = env_int("PAGE_CACHE_LOCAL_SECONDS", 10)
+PAGE_CACHE_LOCAL_ENTRIES = env_int("PAGE_CACHE_LOCAL_ENTRIES", 500)
 
 # Sessions are written to the database and to the cache, and read from the cache: a logged-in request costs no
 # session query, logins survive a cache outage (the database copy is read then) and web processes stay stateless.

@@ -15,6 +15,9 @@ PUBLIC_BASE_URL = WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = "http://testserv
 ALLOWED_HOSTS = ["*"]
 # Tests count queries and assert on fresh renders; the page cache is tested on its own.
 PAGE_CACHE_SECONDS = int(env_str("TEST_PAGE_CACHE_SECONDS", "0"))
+# Tests reset the cache with cache.clear(), which no process copy hears of: copies only in their own tests
+# (tests/arena/test_page_cache_local.py).
+PAGE_CACHE_LOCAL_SECONDS = 0
 # Searches reach the Redis counters at once, so a test sees each one (tests/arena/test_search_cache_and_counts.py
 # holds them on purpose).
 SEARCH_COUNTS_SEND_SECONDS = 0

@@ -1,7 +1,7 @@
 """Shared-nothing web processes: two gunicorn processes with the production settings, sharing only PostgreSQL,
 Redis and an S3 bucket (moto's server), behave as one site behind a load balancer. A login on one is valid on the
 other, a document uploaded through one is served by the other, both answer from one page cache, and a publish
-clears it for both."""
+clears it for both, the copies each process keeps of its hottest entries included."""
 
 import pytest
 import requests
@@ -15,6 +15,7 @@ from wagtail.models import Collection
 from arena.demo.seed import ensure_child, ensure_home_page
 from arena.library.files import pdf_bytes
 from arena.models import StandardPage
+from arena.page_cache_local import copies
 from tests.factories import SuperUserFactory
 from tests.helpers.databases import database_url
 from tests.helpers.mfa import current_code, give_authenticator_app
@@ -54,6 +55,7 @@ def site(wagtail_baseline, services):
     """A home page with one page below it, and a superuser whose password the production hasher checks. The shared
     cache starts empty, as after a deploy: the last test's pages (and Wagtail's site root paths) are gone."""
     cache.clear()
+    copies.announce_purge()  # the processes' own copies of cached pages (arena.page_cache_local) go with it
     home = ensure_home_page()
     about = ensure_child(home, StandardPage, "om", title="Om Kunskapsarenan", intro="Sidan före publiceringen.")
     user = SuperUserFactory(email="drift@kunskapsarenan.local")
