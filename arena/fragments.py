@@ -17,10 +17,10 @@ PAGE_CACHE_SECONDS <= 0 (the test default) turns fragments off with the page cac
 import hashlib
 
 from django.conf import settings
-from django.core.cache import cache
 from django.utils.functional import SimpleLazyObject
 
 from arena import page_cache
+from arena.page_cache_local import versioned_get, versioned_set
 from arena.user_rights import audience_of
 
 EVERYONE = "everyone"
@@ -53,10 +53,10 @@ def cached(request, name, compute, *, per_audience=True, vary=(), path=None):
         # A page rendered in answer to a POST (a form with errors) may show what was sent: never cached.
         return compute()
     key = key_for(request, name, per_audience=per_audience, vary=vary, path=path)
-    value = cache.get(key)
+    value = versioned_get(key)  # the key names the content version: a process may keep its own copy
     if value is None:
         value = compute()
-        cache.set(key, value, settings.PAGE_CACHE_SECONDS)
+        versioned_set(key, value, settings.PAGE_CACHE_SECONDS)
     return value
 
 

@@ -12,12 +12,12 @@ posts for signed-in staff): that one is cached per audience (arena.user_rights.a
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.cache import cache
 from django.template.loader import render_to_string
 from wagtail import hooks
 
 from arena import page_cache
 from arena.hooks import HOME_SECTIONS
+from arena.page_cache_local import versioned_get_many, versioned_set
 from arena.user_rights import audience_of
 
 EVERYONE = "everyone"
@@ -52,13 +52,13 @@ def render_sections(request):
         )
         for section_for in functions
     ]
-    cached = cache.get_many(keys)
+    cached = versioned_get_many(keys)  # the keys name the content version: a process may keep its own copies
     parts = []
     for key, section_for in zip(keys, functions, strict=True):
         html = cached.get(key)
         if html is None:
             html = _render(section_for, request)
-            cache.set(key, html, settings.PAGE_CACHE_SECONDS)
+            versioned_set(key, html, settings.PAGE_CACHE_SECONDS)
         parts.append(html)
     return parts
 

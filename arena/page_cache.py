@@ -178,6 +178,8 @@ class AnonymousPageCacheMiddleware:
             # Signed-in visitors get cached fragments (arena.fragments), keyed by the read parameters only: a link
             # a fragment builds from the query string must not carry another visitor's unread parameters.
             _use_only_read_parameters(request)
+            # Their keys hold the path's generation (generations()): read it with the first batch of version keys.
+            request_memo.also_fetch(_path_generation_key(request.path))
         if not _is_cacheable_request(request):
             return self.get_response(request)
         key = _key(request)

@@ -1,9 +1,18 @@
-"""Copies of the anonymous page cache's hottest entries in each web process, dropped the moment any process purges.
+"""Copies of the hottest cache entries in each web process, dropped the moment any process purges.
 
 A hit in arena.page_cache costs one Redis round trip, and on a busy host that round trip costs as much as all of
-Django's own work for the request. The copies here answer a repeated hit with no round trip at all. They stay as
-correct as the Redis entries because every purge (arena.page_cache.purge, purge_urls) is also published on a Redis
-channel, and a listener thread in each process drops all of its copies as soon as a message arrives:
+Django's own work for the request; a signed-in page reads several cached parts (its route, the site frame, its
+fragments), each another round trip. The copies here answer a repeated read with no round trip at all:
+
+- whole anonymous pages (arena.page_cache), whose keys stay the same across a purge;
+- values under keys that name their content version (versioned_get, versioned_get_many, versioned_set): a fragment,
+  the site frame, a page's route. Such a key never holds two different values, as whatever changes the content
+  gives the next request a new key; only a Redis that lost its version keys (emptied, restarted) could bring an
+  old key back, and the listener drops everything then (below).
+
+They stay as correct as the Redis entries because every purge (arena.page_cache.purge, purge_urls) is also
+published on a Redis channel, and a listener thread in each process drops all of its copies as soon as a message
+arrives:
 
 - Copies are kept and served only while the listener is subscribed. When its connection breaks it drops every copy
   and stops serving them, and after it has subscribed again (messages sent meanwhile are lost) it starts afresh.
@@ -51,7 +60,8 @@ class LocalCopies:
         return self._epoch
 
     def get(self, key):
-        """A fresh copy of the response cached under `key`, or None."""
+        """A fresh copy (unpickled for this caller alone: callers change what they get) of the value under `key`, or
+        None."""
         if not self.serving():
             return None
         with self._lock:
@@ -65,11 +75,11 @@ class LocalCopies:
             self._copies.move_to_end(key)
         return pickle.loads(pickled)  # noqa: S301 (our own entry, pickled by keep() in this process)
 
-    def keep(self, key, response, epoch):
-        """Keep a copy of `response` (just read from or written to Redis) unless a purge came in since `epoch`."""
+    def keep(self, key, value, epoch):
+        """Keep a copy of `value` (just read from or written to Redis) unless a purge came in since `epoch`."""
         if not self.serving():
             return
-        pickled = pickle.dumps(response, pickle.HIGHEST_PROTOCOL)
+        pickled = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
         lifetime = min(settings.PAGE_CACHE_LOCAL_SECONDS, settings.PAGE_CACHE_SECONDS)
         with self._lock:
             if epoch != self._epoch or not self._subscribed:
@@ -135,6 +145,40 @@ class LocalCopies:
     def _unsubscribed(self):
         self._subscribed = False
         self.drop_all()
+
+
+def versioned_get(key):
+    """cache.get(key) for a key that names its content version, from this process's copy when it has one."""
+    value = copies.get(key)
+    if value is None:
+        epoch = copies.epoch()
+        value = cache.get(key)
+        if value is not None:
+            copies.keep(key, value, epoch)
+    return value
+
+
+def versioned_get_many(keys):
+    """cache.get_many(keys) for keys that name their content version: the copies, the rest in one round trip."""
+    found = {}
+    for key in keys:
+        value = copies.get(key)
+        if value is not None:
+            found[key] = value
+    missing = [key for key in keys if key not in found]
+    if missing:
+        epoch = copies.epoch()
+        from_redis = cache.get_many(missing)
+        for key, value in from_redis.items():
+            copies.keep(key, value, epoch)
+        found.update(from_redis)
+    return found
+
+
+def versioned_set(key, value, timeout):
+    epoch = copies.epoch()
+    cache.set(key, value, timeout)
+    copies.keep(key, value, epoch)
 
 
 def _redis():

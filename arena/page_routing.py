@@ -25,6 +25,7 @@ from django.http.request import split_domain_port
 from wagtail.models import Page, PageViewRestriction, Site
 
 from arena import page_cache, request_memo
+from arena.page_cache_local import versioned_get, versioned_get_many, versioned_set
 
 CACHE_SECONDS = 60 * 60  # a safety net: a purge gives every entry a new key at once
 SAVES_KEY = "page-routing:page-saves"
@@ -57,10 +58,10 @@ def find_site(request):
     if hasattr(request, "_wagtail_site") or not _enabled():
         return Site.find_for_request(request)
     key = _site_key(request)
-    site = request_memo.cache_get(key)
+    site = versioned_get(key)  # the key names the content version: a process may keep its own copy
     if site is None:
         site = Site.find_for_request(request) or NO_SITE
-        cache.set(key, site, CACHE_SECONDS)
+        versioned_set(key, site, CACHE_SECONDS)
     request._wagtail_site = None if site == NO_SITE else site  # where Site.find_for_request keeps its answer
     return request._wagtail_site
 
@@ -87,14 +88,15 @@ def route(request, path):
         + "/".join(components)
     )
     restrictions_key = _restrictions_key()
-    found = cache.get_many([site_key, route_key, restrictions_key])
+    # All three keys name the content version: this process's copies answer them when it has them.
+    found = versioned_get_many([site_key, route_key, restrictions_key])
     if restrictions_key in found:
         request_memo.remember(restrictions_key, found[restrictions_key])
 
     site = found.get(site_key)
     if site is None:
         site = Site.find_for_request(request) or NO_SITE
-        cache.set(site_key, site, CACHE_SECONDS)
+        versioned_set(site_key, site, CACHE_SECONDS)
     request._wagtail_site = None if site == NO_SITE else site  # where Site.find_for_request keeps its answer
     if request._wagtail_site is None:
         return Page.route_for_request(request, path)
@@ -106,7 +108,7 @@ def route(request, path):
         if result is not None:
             page = _read(type(result[0]), result[0].pk)
             if page is not None:
-                cache.set(route_key, (page, page.depth - site.root_page.depth), CACHE_SECONDS)
+                versioned_set(route_key, (page, page.depth - site.root_page.depth), CACHE_SECONDS)
     request._wagtail_route_for_request = result  # where Page.route_for_request keeps its answer
     return result
 

@@ -30,12 +30,24 @@ def cache_get(key, default=None):
     if memo is None:
         return cache.get(key, default)
     if key not in memo:
-        keys = [key] + [name for name in _version_keys if name not in memo and name != key]
+        wanted = _version_keys + memo.pop(_ALSO_WANTED, [])
+        keys = [key] + [name for name in dict.fromkeys(wanted) if name not in memo and name != key]
         found = cache.get_many(keys)
         for name in keys:
             memo[name] = found.get(name)
     value = memo[key]
     return default if value is None else value
+
+
+_ALSO_WANTED = ("also wanted",)  # a memo entry: keys this request will read, fetched with the next batch
+
+
+def also_fetch(key):
+    """A key this request will read through cache_get: fetched with the version keys, not in a round trip of its own
+    (e.g. the generation of the request's path, which every fragment of the page reads)."""
+    memo = _memo.get()
+    if memo is not None and key not in memo:
+        memo.setdefault(_ALSO_WANTED, []).append(key)
 
 
 def remember(key, value):

@@ -8,10 +8,10 @@ site settings) also gives the frame a fresh key. PAGE_CACHE_SECONDS=0 turns this
 """
 
 from django.conf import settings
-from django.core.cache import cache
 
 from arena import page_cache
 from arena.models import SiteSettings
+from arena.page_cache_local import versioned_get, versioned_set
 
 CACHE_SECONDS = 60 * 60  # a safety net: a purge gives the frame a new key at once
 
@@ -24,10 +24,10 @@ def frame_for(site):
     if settings.PAGE_CACHE_SECONDS <= 0:
         return _build(site)
     key = f"site-frame:{page_cache.generation()}:{site.pk}"
-    frame = cache.get(key)
+    frame = versioned_get(key)  # the key names the content version: a process may keep its own copy
     if frame is None:
         frame = _build(site)
-        cache.set(key, frame, CACHE_SECONDS)
+        versioned_set(key, frame, CACHE_SECONDS)
     return frame
 
 

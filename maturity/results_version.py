@@ -13,6 +13,7 @@ from django.core.cache import cache
 from django.db import transaction
 
 from arena import page_cache, request_memo
+from arena.page_cache_local import versioned_get, versioned_set
 
 VERSION_KEY = "maturity-results-version"
 
@@ -41,8 +42,8 @@ def cached(name, compute, *parts):
     if settings.PAGE_CACHE_SECONDS <= 0:
         return compute()
     key = ":".join(str(part) for part in ("maturity", name, current(), page_cache.generation(), *parts))
-    value = cache.get(key)
+    value = versioned_get(key)  # the key names the content version: a process may keep its own copy
     if value is None:
         value = compute()
-        cache.set(key, value, settings.PAGE_CACHE_SECONDS)
+        versioned_set(key, value, settings.PAGE_CACHE_SECONDS)
     return value

@@ -144,3 +144,33 @@ def test_a_search_answered_from_a_copy_is_counted(client, local_copies, about_pa
     assert second["X-Page-Cache"] == "hit"
     assert COUNT_HEADER not in second  # the counter's mark is taken off a copy too
     assert flush_search_counts() == 2
+
+
+def redis_keys(*patterns):
+    from django_redis import get_redis_connection
+
+    client = get_redis_connection("default")
+    return [key for pattern in patterns for key in client.scan_iter(match=f"*{pattern}*", count=1000)]
+
+
+VERSIONED = ("site-frame:", "page-routing:route:", "page-routing:site:")
+
+
+def test_a_signed_in_page_reads_its_versioned_parts_from_the_copies(client, local_copies, about_page, staff):
+    client.force_login(staff)
+    assert client.get(URL).status_code == 200  # computes the route and the site frame and stores them
+    stored = redis_keys(*VERSIONED)
+    assert len(stored) == 3
+    from django_redis import get_redis_connection
+
+    get_redis_connection("default").delete(*stored)
+    response = client.get(URL)
+    assert response.status_code == 200
+    assert "Första versionen" in response.content.decode()
+    assert redis_keys(*VERSIONED) == []  # nothing was computed again: the copies answered
+
+    about_page.intro = "Andra versionen"
+    about_page.save_revision().publish()
+    response = client.get(URL)
+    assert "Andra versionen" in response.content.decode()
+    assert len(redis_keys(*VERSIONED)) == 3  # a new content version: new keys, computed and stored afresh
