@@ -174,3 +174,27 @@ def test_a_signed_in_page_reads_its_versioned_parts_from_the_copies(client, loca
     response = client.get(URL)
     assert "Andra versionen" in response.content.decode()
     assert len(redis_keys(*VERSIONED)) == 3  # a new content version: new keys, computed and stored afresh
+
+
+def test_a_warm_signed_in_page_asks_redis_only_what_may_have_changed(client, local_copies, about_page, staff):
+    from redis.client import Redis
+
+    sent = []
+    send = Redis.execute_command
+
+    def counting(self, *args, **kwargs):
+        sent.append(args)
+        return send(self, *args, **kwargs)
+
+    client.force_login(staff)
+    for _ in range(2):
+        assert client.get(URL).status_code == 200
+    Redis.execute_command = counting
+    try:
+        assert client.get(URL).status_code == 200
+    finally:
+        Redis.execute_command = send
+    # The session, the version keys with the path's generation, the user's rights, the site's special pages and
+    # Wagtail's root paths: the route and the frame come from the copies.
+    assert len(sent) <= 5, [args[:2] for args in sent]
+    assert not [args for args in sent if any(prefix in str(args) for prefix in VERSIONED)]

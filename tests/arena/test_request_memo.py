@@ -72,3 +72,14 @@ def test_a_signed_in_page_asks_redis_a_few_times(client, redis_commands):
     assert client.get("/om/").status_code == 200
     # The session, the versions, the route (site, page, restrictions), the user's rights, the frame: five or six.
     assert len(redis_commands) <= 7, redis_commands
+
+
+def test_a_key_named_in_advance_comes_with_the_versions(redis_commands):
+    def read():
+        request_memo.also_fetch(page_cache._path_generation_key("/bloggar/"))  # as the page cache middleware does
+        redis_commands.clear()
+        page_cache.generation()
+        page_cache.generations("/bloggar/")
+        return list(redis_commands)
+
+    assert within_a_request(read) == ["MGET"]
