@@ -4,7 +4,6 @@ import pytest
 from django.core.cache import cache
 from wagtail.models import Site
 
-from arena.models import StandardPage
 from tests.factories import UserFactory
 
 
@@ -14,12 +13,6 @@ def page_cache(settings):
     cache.clear()
     yield
     cache.clear()
-
-
-@pytest.fixture
-def about_page(db):
-    home = Site.objects.get(is_default_site=True).root_page
-    return home.add_child(instance=StandardPage(title="Om arenan", slug="om-arenan", intro="Första versionen"))
 
 
 @pytest.mark.django_db

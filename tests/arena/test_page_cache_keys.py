@@ -8,10 +8,8 @@ from pathlib import Path
 import pytest
 from django.core.cache import cache, caches
 from django.test import RequestFactory
-from wagtail.models import Site
 
 from arena import page_cache
-from arena.models import StandardPage
 
 ROOT = Path(__file__).resolve().parents[2]
 APPS = ("arena", "blogs", "conferences", "maturity")
@@ -31,12 +29,6 @@ def page_cache_on(settings):
     cache.clear()
     yield
     cache.clear()
-
-
-@pytest.fixture
-def about_page(db):
-    home = Site.objects.get(is_default_site=True).root_page
-    return home.add_child(instance=StandardPage(title="Om arenan", slug="om-arenan", intro="Första versionen"))
 
 
 def redis_page_keys():

@@ -9,10 +9,8 @@ import redis
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
-from wagtail.models import Site
 
 from arena import page_cache
-from arena.models import StandardPage
 from arena.page_cache_local import _channel, copies
 from arena.search.counting import COUNT_HEADER
 from arena.search.statistics import discard_pending_counts
@@ -44,23 +42,11 @@ def local_copies(settings):
     cache.clear()
 
 
-@pytest.fixture
-def about_page(db):
-    home = Site.objects.get(is_default_site=True).root_page
-    return home.add_child(instance=StandardPage(title="Om arenan", slug="om-arenan", intro="Första versionen"))
-
-
-def redis_entry_keys():
-    from django_redis import get_redis_connection
-
-    return list(get_redis_connection("default").scan_iter(match=f"*{page_cache.ENTRY_PREFIX}*", count=1000))
-
-
 def forget_redis_entries():
     """Delete the Redis entries behind the page cache's back (no purge): only a process copy can still answer."""
     from django_redis import get_redis_connection
 
-    keys = redis_entry_keys()
+    keys = redis_keys(page_cache.ENTRY_PREFIX)
     assert keys
     get_redis_connection("default").delete(*keys)
 
