@@ -549,4 +549,4 @@ def test_export_query_count_is_flat(client, edition_2021, path, recorded, django
         if recorded:
             assert all(len(session["recording"]["captions"]) == 2 for session in sessions)
     else:
-        assert len(Calendar.from_ical(response.content).walk("VEVENT")) == 100
+        assert len(Calendar.from_ical(response.content).walk("VEVENT")) == 40
