@@ -334,7 +334,7 @@ fi
 REPORT="$RESULTS/latest$NAME_SUFFIX.txt"
 {
     echo "Kunskapsarenan benchmark $(date '+%Y-%m-%d %H:%M:%S %z')"
-    echo "commit:   $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD 2>/dev/null || echo ' (+ local changes)')"
+    echo "commit:   $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD -- . ":(exclude)bench/results" 2>/dev/null || echo ' (+ local changes)')"
     echo "server:   gunicorn -w $WORKERS on 127.0.0.1, arena.settings.production; bare view bench.bare (same gunicorn)"
     echo "machine:  $(nproc 2>/dev/null || echo '?') CPUs, load average at the start $LOAD_AT_START, at the end $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
     echo "database: $DB_LABEL"
