@@ -10,6 +10,7 @@ from django.db import transaction
 from wagtail import hooks
 from wagtail.models import Page, Site
 
+from arena.deferred_indexing import indexing_deferred
 from arena.demo import texts
 from arena.hooks import SEED_DEMO
 from arena.models import (
@@ -223,17 +224,18 @@ def seed_users(password):
 def seed(password, stdout=None, organisation_names=None, app_content=True):
     """Seed the demo. Browser tests pass a few organisation_names and app_content=False to stay fast;
     every demo user's organisation must be among the names."""
-    # The home page first: provisioning hangs each organisation's app sections (e.g. its blog space) below it.
-    home = ensure_home_page()
-    rows = read_organisation_rows()
-    if organisation_names is not None:
-        rows = [row for row in rows if row["name"] in organisation_names]
-    organisations = seed_organisations(rows)
-    pages = seed_arena_pages(home)
-    seed_site_settings(home, pages)
-    grant_arena_editor_pages(home)
-    ensure_projects_section(home)
-    users = seed_users(password)
-    for seeder in hooks.get_hooks(SEED_DEMO) if app_content else ():
-        seeder(home=home, organisations=organisations, stdout=stdout)
+    with indexing_deferred():
+        # The home page first: provisioning hangs each organisation's app sections (e.g. its blog space) below it.
+        home = ensure_home_page()
+        rows = read_organisation_rows()
+        if organisation_names is not None:
+            rows = [row for row in rows if row["name"] in organisation_names]
+        organisations = seed_organisations(rows)
+        pages = seed_arena_pages(home)
+        seed_site_settings(home, pages)
+        grant_arena_editor_pages(home)
+        ensure_projects_section(home)
+        users = seed_users(password)
+        for seeder in hooks.get_hooks(SEED_DEMO) if app_content else ():
+            seeder(home=home, organisations=organisations, stdout=stdout)
     return {"organisations": organisations, "users": users, "home": home}

@@ -58,7 +58,8 @@ def check_view_restrictions(callback):
                 continue
             if restriction.restriction_type == PageViewRestriction.PASSWORD:
                 return_url = {"return_url": request.get_full_path()}
-                form = PasswordViewRestrictionForm(instance=restriction, initial=return_url)
+                instance = PageViewRestriction.objects.get(pk=restriction.id)  # the cache holds no password
+                form = PasswordViewRestrictionForm(instance=instance, initial=return_url)
                 action_url = reverse("wagtailcore_authenticate_with_password", args=[restriction.id, page.id])
                 response = page.serve_password_required_response(request, form, action_url)
             else:

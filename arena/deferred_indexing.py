@@ -1,0 +1,55 @@
+"""Index each saved object once at the end of a bulk change, instead of on every save.
+
+Creating a page saves it several times (added to the tree, revised, published), and every save updates the search
+index and Wagtail's reference index on the spot: that was half of the time `seed_demo` took, and the test suite seeds
+the demo many times. Inside `indexing_deferred()` saves are only noted; on leaving it, every noted object that still
+exists is indexed once, in both indexes, in the order it was first saved.
+
+The signal handlers are swapped for the whole process, so this is for management commands and tests, never for a
+web request. Deletions are left alone: they still update both indexes at once.
+"""
+
+from contextlib import contextmanager
+
+from django.db.models.signals import post_save
+from modelsearch.index import get_indexed_models
+from modelsearch.signal_handlers import post_save_signal_handler as update_search_index_on_save
+from modelsearch.tasks import insert_or_update_object_task
+from wagtail.models import ReferenceIndex
+from wagtail.signal_handlers import update_reference_index_on_save
+from wagtail.tasks import update_reference_index_task
+
+
+def _search_indexed_models():
+    return {model for model in get_indexed_models() if getattr(model, "search_auto_update", True)}
+
+
+@contextmanager
+def indexing_deferred():
+    search_models = _search_indexed_models()
+    reference_models = set(ReferenceIndex.tracked_models)
+    noted = {}
+
+    def note_saved(sender, instance, raw=False, **kwargs):
+        if not raw:
+            noted.setdefault((sender, str(instance.pk)), None)
+
+    swaps = [(update_search_index_on_save, model) for model in search_models]
+    swaps += [(update_reference_index_on_save, model) for model in reference_models]
+    for handler, model in swaps:
+        post_save.disconnect(handler, sender=model)
+        post_save.connect(note_saved, sender=model, weak=False)
+    try:
+        yield
+    finally:
+        for handler, model in swaps:
+            post_save.disconnect(note_saved, sender=model)
+            post_save.connect(handler, sender=model)
+    for model, pk in noted:
+        if not model._default_manager.filter(pk=pk).exists():
+            continue
+        app_label, model_name = model._meta.app_label, model._meta.model_name
+        if model in search_models:
+            insert_or_update_object_task.call(app_label, model_name, pk)
+        if model in reference_models:
+            update_reference_index_task.call(app_label, model_name, pk)
