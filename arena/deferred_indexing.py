@@ -9,12 +9,13 @@ The signal handlers are swapped for the whole process, so this is for management
 web request. Deletions are left alone: they still update both indexes at once.
 """
 
+from collections import defaultdict
 from contextlib import contextmanager
 
 from django.db.models.signals import post_save
+from modelsearch.backends import get_search_backends_with_name
 from modelsearch.index import get_indexed_models
 from modelsearch.signal_handlers import post_save_signal_handler as update_search_index_on_save
-from modelsearch.tasks import insert_or_update_object_task
 from wagtail.models import ReferenceIndex
 from wagtail.signal_handlers import update_reference_index_on_save
 from wagtail.tasks import update_reference_index_task
@@ -45,11 +46,27 @@ def indexing_deferred():
         for handler, model in swaps:
             post_save.disconnect(note_saved, sender=model)
             post_save.connect(handler, sender=model)
+    _index_for_search([(model, pk) for model, pk in noted if model in search_models])
     for model, pk in noted:
-        if not model._default_manager.filter(pk=pk).exists():
-            continue
-        app_label, model_name = model._meta.app_label, model._meta.model_name
-        if model in search_models:
-            insert_or_update_object_task.call(app_label, model_name, pk)
-        if model in reference_models:
-            update_reference_index_task.call(app_label, model_name, pk)
+        if model in reference_models and model._default_manager.filter(pk=pk).exists():
+            update_reference_index_task.call(model._meta.app_label, model._meta.model_name, pk)
+
+
+def _index_for_search(noted):
+    """Index the noted objects that still exist, as the index takes them (a page in its most specific class, and only
+    what its class's get_indexed_objects() holds), in one bulk write per class: indexing one object at a time costs
+    about 20 ms each on PostgreSQL."""
+    pks_by_model = defaultdict(list)
+    for model, pk in noted:
+        pks_by_model[model].append(pk)
+    indexed_pks = defaultdict(set)
+    for model, pks in pks_by_model.items():
+        for instance in model._default_manager.filter(pk__in=pks):
+            indexed = instance.get_indexed_instance()  # no query when the instance already is of its own class
+            if indexed is not None:
+                indexed_pks[type(indexed)].add(indexed.pk)
+    backends = [backend for _name, backend in get_search_backends_with_name(with_auto_update=True)]
+    for model, pks in indexed_pks.items():
+        objects = list(model.get_indexed_objects().filter(pk__in=pks))
+        for backend in backends:
+            backend.add_bulk(model, objects)

@@ -2,9 +2,12 @@
 use, are requested with NUL bytes, invalid UTF-8, 100,000 characters, wrong types and negative and huge numbers,
 and every form on them is sent the same values, anonymously and as a logged-in staff member.
 
-The pages are those of the public URL snapshot (tests/arena/data/public_urls.txt) that answer 200, at most two per
-section, so each page type is covered without fetching every post. PostgreSQL only: NUL bytes and out-of-range
-numbers are what PostgreSQL refuses, so that is where they must be caught.
+The pages are those of the public URL snapshot (tests/arena/data/public_urls.txt) that answer 200, at most two of
+each kind: a Wagtail page's kind is its type and the route it answers with (a blog's index, feed or author page),
+any other URL's its first two path segments. So each page type is covered without fetching every post.
+
+PostgreSQL only: NUL bytes and out-of-range numbers are what PostgreSQL refuses, so that is where they must be
+caught.
 """
 
 from collections import defaultdict
@@ -14,12 +17,14 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.test import Client
+from django.http import Http404
+from django.test import Client, RequestFactory
+from wagtail.models import Page
 
 from tests.helpers.demo import demo_seeded
 
 SNAPSHOT = Path(__file__).resolve().parent / "data" / "public_urls.txt"
-PAGES_PER_SECTION = 2
+PAGES_PER_KIND = 2
 BAD_VALUES = {
     "nul": "\x00",
     "nul-inside": "digital\x00isering",
@@ -56,8 +61,21 @@ class FormParser(HTMLParser):
                 self.forms[-1]["fields"].add(attrs["name"])
 
 
+def kind_of(path):
+    """The page type and route that answer the path, or its first two segments when no Wagtail page does."""
+    request = RequestFactory().get(path)
+    try:
+        page, args, _kwargs = Page.route_for_request(request, path) or (None, (), {})
+    except Http404:
+        page = None
+    if page is None:
+        return tuple(path.strip("/").split("/")[:2])
+    view = args[0] if args and callable(args[0]) else None  # a routable page's route: (view, args, kwargs)
+    return (type(page).__name__, getattr(view, "__name__", ""))
+
+
 def sampled_pages():
-    """{path: parameter names seen on it}, at most PAGES_PER_SECTION paths per section (first two path segments)."""
+    """{path: parameter names seen on it}, at most PAGES_PER_KIND paths of each kind (kind_of)."""
     parameters = defaultdict(set)
     for entry in SNAPSHOT.read_text(encoding="utf-8").splitlines():
         status, path = entry.split(" ", 2)[:2]
@@ -65,10 +83,10 @@ def sampled_pages():
             continue
         url = urlsplit(path)
         parameters[url.path] |= {name for name, _value in parse_qsl(url.query, keep_blank_values=True)}
-    sections = defaultdict(list)
+    kinds = defaultdict(list)
     for path in sorted(parameters):
-        sections[tuple(path.strip("/").split("/")[:2])].append(path)
-    return {path: parameters[path] for paths in sections.values() for path in paths[:PAGES_PER_SECTION]}
+        kinds[kind_of(path)].append(path)
+    return {path: parameters[path] for paths in kinds.values() for path in paths[:PAGES_PER_KIND]}
 
 
 def forms_on(response):
@@ -121,10 +139,18 @@ def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
 
 @pytest.mark.postgres
 @pytest.mark.django_db
-def test_the_sample_covers_every_section(seeded):
+def test_the_sample_covers_every_page_type_and_route(seeded):
     pages = sampled_pages()
+    kinds = {kind_of(path) for path in pages}
+    public_types = {page.specific_class.__name__ for page in Page.objects.live().public().filter(depth__gt=1)}
+    assert public_types <= {kind[0] for kind in kinds}
+    assert {
+        ("BlogIndexPage", "author_route"),
+        ("BlogIndexPage", "feed_route"),
+        ("BlogSpacePage", "index_route"),
+    } <= kinds
     sections = {path.strip("/").split("/")[0] for path in pages}
-    assert {"bloggar", "motesplats", "forandringsprojekt", "material", "inspel", "sok", "oppna-data"} <= sections
+    assert {"sok", "oppna-data", "api", "konto"} <= sections  # views that are not pages
     assert any(names for names in pages.values())  # the listings' filters and pagination are among them
 
 
