@@ -20,6 +20,8 @@ from wagtail.models import ReferenceIndex
 from wagtail.signal_handlers import update_reference_index_on_save
 from wagtail.tasks import update_reference_index_task
 
+NOTE_SAVED_UID = "arena.deferred_indexing.note_saved"
+
 
 def _search_indexed_models():
     return {model for model in get_indexed_models() if getattr(model, "search_auto_update", True)}
@@ -28,27 +30,28 @@ def _search_indexed_models():
 @contextmanager
 def indexing_deferred():
     search_models = _search_indexed_models()
-    reference_models = set(ReferenceIndex.tracked_models)
     noted = {}
 
     def note_saved(sender, instance, raw=False, **kwargs):
         if not raw:
             noted.setdefault((sender, str(instance.pk)), None)
 
+    # Every save is noted, not only those of the models tracked now: Wagtail starts tracking a snippet's references
+    # when the admin registers it, which may happen halfway through (the first reverse() of an admin URL).
     swaps = [(update_search_index_on_save, model) for model in search_models]
-    swaps += [(update_reference_index_on_save, model) for model in reference_models]
+    swaps += [(update_reference_index_on_save, model) for model in ReferenceIndex.tracked_models]
     for handler, model in swaps:
         post_save.disconnect(handler, sender=model)
-        post_save.connect(note_saved, sender=model, weak=False)
+    post_save.connect(note_saved, weak=False, dispatch_uid=NOTE_SAVED_UID)
     try:
         yield
     finally:
+        post_save.disconnect(dispatch_uid=NOTE_SAVED_UID)
         for handler, model in swaps:
-            post_save.disconnect(note_saved, sender=model)
             post_save.connect(handler, sender=model)
     _index_for_search([(model, pk) for model, pk in noted if model in search_models])
     for model, pk in noted:
-        if model in reference_models and model._default_manager.filter(pk=pk).exists():
+        if model in ReferenceIndex.tracked_models and model._default_manager.filter(pk=pk).exists():
             update_reference_index_task.call(model._meta.app_label, model._meta.model_name, pk)
 
 

@@ -31,8 +31,11 @@ from arena.page_cache_local import versioned_get, versioned_get_many, versioned_
 
 CACHE_SECONDS = 60 * 60  # a safety net: a purge gives every entry a new key at once
 SAVES_KEY = "page-routing:page-saves"
-ROUTE_SHAPE = 2  # part of a route's key: entries of an earlier release (without the page) are never read
+# Part of a route's key: entries of an earlier release (without the page, then without its restrictions) are never
+# read.
+ROUTE_SHAPE = 3
 RESTRICTIONS_SHAPE = 2  # likewise for the restrictions (a list of model instances before)
+KEPT_RESTRICTIONS = "_arena_view_restrictions"  # where a route's page keeps its own restrictions
 NO_SITE = "none"
 NO_SITE_PREFIXES = ("/admin/", "/healthz", "/django-admin/", "/static/")  # views that never ask for the site
 
@@ -90,11 +93,8 @@ def route(request, path):
         f"page-routing:route:{ROUTE_SHAPE}:{page_cache.generation()}:{saves_version()}:{_host(request)}:"
         + "/".join(components)
     )
-    restrictions_key = _restrictions_key()
-    # All three keys name the content version: this process's copies answer them when it has them.
-    found = versioned_get_many([site_key, route_key, restrictions_key])
-    if restrictions_key in found:
-        request_memo.remember(restrictions_key, found[restrictions_key])
+    # Both keys name the content version: this process's copies answer them when it has them.
+    found = versioned_get_many([site_key, route_key])
 
     site = found.get(site_key)
     if site is None:
@@ -111,6 +111,7 @@ def route(request, path):
         if result is not None:
             page = _read(type(result[0]), result[0].pk)
             if page is not None:
+                _keep_restrictions(page)
                 versioned_set(route_key, (page, page.depth - site.root_page.depth), CACHE_SECONDS)
     request._wagtail_route_for_request = result  # where Page.route_for_request keeps its answer
     return result
@@ -163,15 +164,27 @@ class CachedRestriction(NamedTuple):
 
 
 def view_restrictions(page):
-    """The view restrictions on the page and its ancestors (Page.get_view_restrictions), nearest the root first, from
-    a cached map of every restricted page's path to its restrictions; None for an alias, which takes its source
-    page's restrictions and is left to Wagtail."""
+    """The view restrictions on the page and its ancestors (Page.get_view_restrictions), nearest the root first; None
+    for an alias, which takes its source page's restrictions and is left to Wagtail. A page from a route's entry
+    brings its own (_keep_restrictions); any other is looked up in a cached map of every restricted page's path."""
     if page.alias_of_id:
         return None
+    kept = page.__dict__.get(KEPT_RESTRICTIONS)
+    if kept is not None:
+        return list(kept)
     by_path = _all_restrictions() if _enabled() else _load_restrictions()
     steplen = page.steplen
     ancestor_paths = (page.path[:end] for end in range(steplen, len(page.path) + 1, steplen))
     return [restriction for path in ancestor_paths for restriction in by_path.get(path, ())]
+
+
+def _keep_restrictions(page):
+    """Keep the page's restrictions on the page a route's entry holds: a warm request then reads no map of every
+    restriction (which grows with the restricted pages, e.g. staff-only posts). Changing a restriction bumps the
+    generation in the entry's key, so the two never disagree."""
+    restrictions = view_restrictions(page)
+    if restrictions is not None:
+        page.__dict__[KEPT_RESTRICTIONS] = tuple(restrictions)
 
 
 def _restrictions_key():

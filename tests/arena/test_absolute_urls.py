@@ -2,17 +2,14 @@
 Host header the request came in with: feeds, the sitemap, robots.txt, the API, Open Graph tags, calendar files
 and the programme's JSON. Runs on the demo content, on any database (a bare machine's SQLite too)."""
 
-import io
 import re
 from urllib.parse import urlsplit
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
 from django.test import override_settings
 
 from arena.site_url import sync_default_site
-from tests.helpers.demo import DEMO_TEST_PASSWORD
+from tests.helpers.demo import demo_seeded
 
 PUBLIC = "https://kunskapsarenan.goteborg.example"
 REQUEST_HOST = "annan-vard.example"
@@ -38,18 +35,13 @@ FOREIGN_HOSTS = {
 
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    media = tmp_path_factory.mktemp("absolute-url-media")
     with (
+        demo_seeded(django_db_blocker, tmp_path_factory.mktemp("absolute-url-media")),
+        override_settings(PUBLIC_BASE_URL=PUBLIC, WAGTAILADMIN_BASE_URL=PUBLIC, WAGTAILAPI_BASE_URL=PUBLIC),
         django_db_blocker.unblock(),
-        override_settings(
-            MEDIA_ROOT=str(media), PUBLIC_BASE_URL=PUBLIC, WAGTAILADMIN_BASE_URL=PUBLIC, WAGTAILAPI_BASE_URL=PUBLIC
-        ),
-        transaction.atomic(),
     ):
-        call_command("seed_demo", password=DEMO_TEST_PASSWORD, stdout=io.StringIO())
         sync_default_site()
         yield
-        transaction.set_rollback(True)
 
 
 def fetch(client, path):

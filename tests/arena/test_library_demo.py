@@ -5,11 +5,17 @@ from django.core.files import File
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
-from arena.demo.seed import seed
 from arena.library.demo import STAFF_COLLECTION_NAME, seed_library
 from arena.library.validation import validate_document_upload
-from arena.models import ARENA_COLLECTION_NAME, GOVERNING_TYPES, DocumentType, MaterialLibraryPage, Organisation
-from tests.helpers.demo import DEMO_TEST_PASSWORD
+from arena.models import (
+    ARENA_COLLECTION_NAME,
+    GOVERNING_TYPES,
+    DocumentType,
+    HomePage,
+    MaterialLibraryPage,
+    Organisation,
+)
+from tests.helpers.demo import demo_seeded
 
 pytestmark = pytest.mark.django_db
 
@@ -18,11 +24,17 @@ Document = get_document_model()
 PDF_ONLY_WORD = "solcellsinventering"
 
 
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    with demo_seeded(django_db_blocker, tmp_path_factory.mktemp("demo-media")) as result:
+        yield result
+
+
 @pytest.fixture
-def seeded():
-    result = seed(DEMO_TEST_PASSWORD, app_content=False)
-    seed_library(result["home"], result["organisations"])
-    return result
+def seeded(demo, settings):
+    """The seeded demo's home page and organisations, with its media directory (the tests open the files)."""
+    settings.MEDIA_ROOT = str(demo["media_dir"])
+    return {"home": HomePage.objects.get(), "organisations": list(Organisation.objects.order_by("pk"))}
 
 
 def test_the_demo_library_has_governing_documents_and_twenty_more(seeded):

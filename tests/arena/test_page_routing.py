@@ -7,6 +7,7 @@ from django.core.cache import cache
 from django.test import Client
 from wagtail.models import Page, PageViewRestriction, Site
 
+from arena import page_routing
 from arena.demo.seed import ensure_home_page, seed_arena_pages
 from arena.models import StandardPage
 from tests.factories import SuperUserFactory, UserFactory
@@ -128,6 +129,24 @@ def test_a_group_restriction_follows_its_groups(client, pages):
     member.groups.remove(readers)
     client.force_login(member)
     assert client.get("/om/team/").status_code == 302
+
+
+def test_a_warm_route_brings_its_own_restrictions_and_reads_no_map_of_all(client, pages):
+    """The map of every restriction grows with the restricted pages (staff-only posts); a warm request reads only
+    its route's entry, which holds the page's own restrictions and its ancestors'."""
+    for number in range(30):  # restrictions elsewhere, which the team page's entry must not carry
+        other = pages["home"].add_child(instance=StandardPage(title=f"Intern sida {number}", slug=f"intern-{number}"))
+        PageViewRestriction.objects.create(page=other, restriction_type=PageViewRestriction.LOGIN)
+    PageViewRestriction.objects.create(page=pages["about"], restriction_type=PageViewRestriction.LOGIN)
+    assert client.get("/om/team/").status_code == 200  # fills the route's entry
+    cache.delete_many(list(cache.keys("*page-routing:restrictions*")))
+    assert client.get("/om/team/").status_code == 200
+    assert Client().get("/om/team/").status_code == 302  # the anonymous visitor is still turned away
+    assert cache.keys("*page-routing:restrictions*") == []  # from the entry, not from the map
+    (entry,) = [cache.get(key) for key in cache.keys("*page-routing:route*om/team")]
+    page, _depth = entry
+    kept = page.__dict__[page_routing.KEPT_RESTRICTIONS]
+    assert [restriction.restriction_type for restriction in kept] == [PageViewRestriction.LOGIN]
 
 
 def test_a_password_restriction_asks_for_the_password(client, pages):

@@ -64,21 +64,16 @@ def media_files():
 
 
 @pytest.fixture(scope="module")
-def seeded_media(tmp_path_factory):
-    return tmp_path_factory.mktemp("demo-media")
-
-
-@pytest.fixture(scope="module")
-def seeded(django_db_setup, django_db_blocker, seeded_media):
-    with demo_seeded_twice(django_db_blocker, seeded_media, snapshot) as result:
+def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
+    with demo_seeded_twice(django_db_blocker, tmp_path_factory.mktemp("demo-media"), snapshot) as result:
         yield result
 
 
 @pytest.fixture
-def demo_media_root(seeded, seeded_media, settings):
-    """The seeded module's media directory for the tests that open the files (each test gets its own otherwise)."""
-    settings.MEDIA_ROOT = str(seeded_media)
-    return seeded_media
+def demo_media_root(seeded, settings):
+    """The seeded demo's media directory for the tests that open the files (each test gets its own otherwise)."""
+    settings.MEDIA_ROOT = str(seeded["media_dir"])
+    return seeded["media_dir"]
 
 
 @pytest.mark.django_db
