@@ -13,7 +13,7 @@ RUN_URL := $(or $(PUBLIC_BASE_URL),http://$(if $(filter 0.0.0.0,$(HOST)),localho
 # pytest-xdist processes for `make test` (auto = one per core; 0 runs everything in this process).
 TEST_WORKERS ?= auto
 
-.PHONY: run install install-dev test coverage test-assets lint check lock messages bench clean
+.PHONY: run install install-dev test coverage test-assets lint check lock messages bench bench-side-by-side clean
 
 $(VENV)/bin/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -82,6 +82,10 @@ messages: install
 
 bench: install
 	bash bench/run.sh
+
+# The demo and BENCH_SCALE=large served side by side, measured back to back (bench/side_by_side.py).
+bench-side-by-side: install
+	$(VENV)/bin/python bench/side_by_side.py
 
 clean:
 	rm -rf $(VENV) $(C3VOC_VENV) node_modules staticfiles .pytest_cache .pytest_media .coverage .coverage.*
